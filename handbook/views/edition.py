@@ -1,0 +1,15 @@
+"""The edition's identity as the outputs name it (file names, labels)."""
+
+from __future__ import annotations
+
+from handbook.model import Handbook
+
+
+def pdf_filename(handbook: Handbook) -> str:
+    """`<authority-slug>-handbook-<edition>.pdf`, the PDF's fixed name inside `pdf/`."""
+    return f"{handbook.authority.authority.slug}-handbook-{handbook.authority.edition.id}.pdf"
+
+
+def edition_label(handbook: Handbook) -> str:
+    edition = handbook.authority.edition
+    return f"{edition.id} edition"

@@ -1,0 +1,68 @@
+"""Shared fixtures: the sample data, and the real site and PDF built once per test session."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE_DATA = ROOT / "data"
+# A fixed "today" so review-date warnings do not change with the calendar.
+TODAY = dt.date(2026, 11, 1)
+
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+
+@pytest.fixture(scope="session")
+def root() -> Path:
+    return ROOT
+
+
+@pytest.fixture(scope="session")
+def sample_data() -> Path:
+    return SAMPLE_DATA
+
+
+@pytest.fixture(scope="session")
+def sample_handbook():
+    from handbook.validate import validate
+
+    result = validate(SAMPLE_DATA, today=TODAY)
+    assert result.handbook is not None, result.problems
+    return result.handbook
+
+
+@pytest.fixture()
+def data_copy(tmp_path: Path) -> Path:
+    """A writable copy of the sample data (archive included) for tests that change it."""
+    target = tmp_path / "data"
+    shutil.copytree(SAMPLE_DATA, target)
+    return target
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real site (with the PDF) built from the sample data by the same code as `make site`.
+
+    Built from a copy of the project so tests never touch the working tree's site/.
+    """
+    from handbook.build import build
+
+    work = tmp_path_factory.mktemp("project")
+    for name in ("mkdocs.yml", "docs", "data", "overrides", "macros", "schema"):
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, work / name, ignore=shutil.ignore_patterns("services", "pdf", "generated"))
+        elif source.exists():
+            shutil.copy2(source, work / name)
+    cwd = os.getcwd()
+    os.chdir(work)
+    try:
+        build(Path("data"), Path("site"), pdf=True)
+    finally:
+        os.chdir(cwd)
+    return work / "site"
