@@ -97,27 +97,34 @@ class _Builder:
         self.file = file
         self.doc = Document(file=file, value=None)
         self.problems: list[Problem] = []
-        self._seen: set[int] = set()
+        self._built: dict[int, Any] = {}
 
-    def problem(self, node: yaml.Node, path: Path_, message: str, code: str) -> None:
-        line, col = _mark(node)
+    def problem(self, node: yaml.Node, path: Path_, message: str, code: str, at: tuple[int, int] | None = None) -> None:
+        line, col = at or _mark(node)
         self.problems.append(Problem(self.file, line, col, format_path(path), message, code=code))
 
     def build(self, node: yaml.Node, path: Path_) -> Any:
         self.doc.values_at.setdefault(path, _mark(node))
-        if id(node) in self._seen:
+        if id(node) in self._built:
+            # An alias: reported, but its value is reused (never rebuilt, so nested aliases
+            # cannot multiply into a "billion laughs" blow-up) and the rest is still checked.
             self.problem(
                 node, path,
                 "anchors and aliases (& and *) are not supported here; write the value out in full",
                 "alias",
+                # An alias shares its node (and start mark) with the anchor; its key says where it is.
+                at=self.doc.keys_at.get(path),
             )
-            return None
-        self._seen.add(id(node))
+            return self._built[id(node)]
+        self._built[id(node)] = None  # a recursive alias resolves to nothing
         if isinstance(node, yaml.ScalarNode):
-            return _scalar(node)
-        if isinstance(node, yaml.SequenceNode):
-            return [self.build(item, path + (i,)) for i, item in enumerate(node.value)]
-        return self._mapping(node, path)
+            value = _scalar(node)
+        elif isinstance(node, yaml.SequenceNode):
+            value = [self.build(item, path + (i,)) for i, item in enumerate(node.value)]
+        else:
+            value = self._mapping(node, path)
+        self._built[id(node)] = value
+        return value
 
     def _mapping(self, node: yaml.MappingNode, path: Path_) -> dict[str, Any]:
         result: dict[str, Any] = {}
@@ -160,8 +167,11 @@ def load_text(text: str, file: str) -> tuple[Document | None, list[Problem]]:
         mark = error.problem_mark or error.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         what = error.problem or error.context or "this is not valid YAML"
-        hint = _syntax_hint(str(what))
-        return None, [Problem(file, line, col, "", f"YAML syntax error: {what}{hint}", code="syntax")]
+        started = ""
+        if error.context and error.context_mark and error.problem_mark and error.context_mark.line != error.problem_mark.line:
+            started = f" ({error.context} that starts on line {error.context_mark.line + 1})"
+        hint = _syntax_hint(str(what)) + _unclosed_quote_hint(text, error)
+        return None, [Problem(file, line, col, "", f"YAML syntax error: {what}{started}{hint}", code="syntax")]
     except yaml.reader.ReaderError as error:
         line, col = _position_of_index(text, error.position)
         return None, [Problem(file, line, col, "", f"the file contains a character YAML does not allow ({error.character!r}); delete it", code="syntax")]
@@ -184,10 +194,26 @@ def _syntax_hint(what: str) -> str:
         return "; indent with spaces, not tabs"
     if "mapping values are not allowed" in what:
         return "; a value containing ': ' must be put in quotes"
-    if "could not find expected ':'" in what:
-        return "; check the indentation and that every field has a colon"
+    if "did not find expected key" in what or "could not find expected ':'" in what:
+        return "; check for an unclosed quote, the indentation, and that every field has a colon"
     if "found undefined alias" in what or "expected alphabetic or numeric character" in what:
         return "; text starting with * or & must be put in quotes"
+    return ""
+
+
+_QUOTED_VALUE = re.compile(r"""^\s*(?:-\s+)?(?:[\w-]+:\s+)?(['"])(.*)$""")
+
+
+def _unclosed_quote_hint(text: str, error: yaml.MarkedYAMLError) -> str:
+    """Point at the line that opened an unclosed quote: PyYAML reports where it gave up, often
+    many lines later, which would send an officer looking in the wrong place."""
+    if not (error.context_mark and error.problem_mark):
+        return ""
+    lines = text.splitlines()
+    for number in range(error.context_mark.line, min(error.problem_mark.line + 1, len(lines))):
+        match = _QUOTED_VALUE.match(lines[number])
+        if match and not match.group(2).rstrip().endswith(match.group(1)):
+            return f"; line {number + 1} opens a {match.group(1)} quote that is not closed on that line"
     return ""
 
 

@@ -1,0 +1,90 @@
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+import pytest
+
+from handbook.errors import HandbookUserError, Level
+from handbook.validate import load_handbook, validate
+from tests.cases import INVALID, MINIMAL, data_folder_with, read_case
+
+TODAY = dt.date(2026, 11, 1)
+PYDANTIC_PHRASES = ("Input should be", "Extra inputs", "Field required", "Value error", "validation error", "Traceback")
+
+
+@pytest.mark.parametrize("path", INVALID, ids=[p.stem for p in INVALID])
+def test_each_fault_is_reported_at_its_exact_location(path: Path, tmp_path: Path) -> None:
+    case = read_case(path)
+    assert case.expected, f"{path.name} has no '# expect:' line"
+    result = validate(data_folder_with(case, tmp_path / "data"), today=TODAY)
+    found = [(p.line, p.col, p.level.value, p.code, p.path) for p in result.problems]
+    assert found == case.expected
+    assert all(p.file.endswith(case.replaces) for p in result.problems)
+    assert result.handbook is None
+
+
+@pytest.mark.parametrize("path", INVALID, ids=[p.stem for p in INVALID])
+def test_messages_are_plain_english_without_pydantic_phrases(path: Path, tmp_path: Path) -> None:
+    result = validate(data_folder_with(read_case(path), tmp_path / "data"), today=TODAY)
+    for problem in result.problems:
+        assert not any(phrase in problem.message for phrase in PYDANTIC_PHRASES), problem.message
+        assert problem.message[0].islower() or problem.message[0] in "'\"`0123456789-£YD", problem.message
+
+
+def test_minimal_and_sample_handbooks_are_valid(sample_data: Path) -> None:
+    assert validate(MINIMAL, today=TODAY).problems == []
+    result = validate(sample_data, today=TODAY)
+    assert result.errors == [], result.errors
+    assert result.handbook is not None
+
+
+def test_faults_in_several_files_are_all_reported_in_one_run(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(MINIMAL, data)
+    services = (data / "services.yaml").read_text()
+    services = services.replace("    summary: Budget planning", "    sumary: Budget planning")
+    services = services.replace("    contacts: [head-school-improvement]", "    contacts: [head-of-nothing]")
+    (data / "services.yaml").write_text(services)
+    contacts = (data / "contacts.yaml").read_text().replace("email: dcs@westmarch.example", "email: not-an-address")
+    (data / "contacts.yaml").write_text(contacts)
+    (data / "protocols.yaml").write_text("protocols: [\n")
+
+    result = validate(data, today=TODAY)
+    codes = sorted((Path(p.file).name, p.code) for p in result.problems)
+    assert codes == [
+        ("contacts.yaml", "bad-email"),
+        ("protocols.yaml", "syntax"),
+        ("services.yaml", "dangling-reference"),
+        ("services.yaml", "unknown-field"),
+    ]
+
+
+def test_missing_data_file_is_a_problem_not_a_crash(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(MINIMAL, data)
+    (data / "protocols.yaml").unlink()
+    result = validate(data, today=TODAY)
+    assert [(Path(p.file).name, p.code) for p in result.problems] == [("protocols.yaml", "missing-file")]
+
+
+def test_missing_data_folder_is_a_usage_error(tmp_path: Path) -> None:
+    with pytest.raises(HandbookUserError) as error:
+        validate(tmp_path / "nowhere")
+    assert error.value.status == 2
+
+
+def test_overdue_review_is_a_warning_and_still_valid(tmp_path: Path) -> None:
+    result = validate(MINIMAL, today=dt.date(2027, 6, 2))
+    assert result.ok and result.handbook is not None
+    assert {p.code for p in result.problems} == {"review-overdue"}
+    assert all(p.level is Level.WARNING for p in result.problems)
+
+
+def test_load_handbook_refuses_data_with_errors(tmp_path: Path) -> None:
+    case = read_case(INVALID[0])
+    with pytest.raises(HandbookUserError) as error:
+        load_handbook(data_folder_with(case, tmp_path / "data"))
+    assert error.value.status == 1
+    assert "handbook validate" in str(error.value)
