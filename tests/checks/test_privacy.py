@@ -1,0 +1,15 @@
+from tests.edit import codes, validate_edited
+
+
+def test_public_service_cannot_list_an_internal_contact(tmp_path):
+    result = validate_edited(tmp_path, {"services": [("contacts: [schools-finance-manager]", "contacts: [investigations-officer]")]})
+    assert codes(result) == [("internal-reference", "services[0].contacts[0]")]
+
+
+def test_public_service_cannot_link_an_internal_service(tmp_path):
+    result = validate_edited(tmp_path, {"services": [("related: [school-improvement-monitoring]", "related: [fraud-review]")]})
+    assert codes(result) == [("internal-reference", "services[0].related[0]")]
+
+
+def test_internal_service_may_use_internal_contacts(tmp_path):
+    assert validate_edited(tmp_path, {}).problems == []
