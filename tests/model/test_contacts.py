@@ -1,6 +1,6 @@
 from handbook.model.contacts import Role
 
-BASE = {"id": "head-of-x", "title": "Head of X", "team": "x", "email": "x@westmarch.example"}
+BASE = {"id": "head-of-x", "title": "Head of X", "team": "team-x", "email": "x@westmarch.example"}
 
 
 def test_holder_is_named_only_with_consent():
