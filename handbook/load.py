@@ -25,9 +25,23 @@ import yaml
 from handbook.errors import Problem
 
 try:  # The C composer is ten times faster; the pure-Python one gives the same nodes.
-    from yaml import CSafeLoader as _Loader
+    from yaml import CSafeLoader as _BaseLoader
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+    from yaml import SafeLoader as _BaseLoader  # type: ignore[assignment]
+
+
+class _Loader(_BaseLoader):  # type: ignore[misc,valid-type]
+    """Composes without resolving implicit tags.
+
+    Why: `_scalar` decides types itself from the text and quoting style, so PyYAML's regex-based
+    tag resolution (a third of the load time for a large file) would be thrown away.
+    """
+
+    def resolve(self, kind: type, value: Any, implicit: Any) -> str:
+        return _TAGS[kind]
+
+
+_TAGS = {yaml.ScalarNode: "tag:yaml.org,2002:str", yaml.SequenceNode: "tag:yaml.org,2002:seq", yaml.MappingNode: "tag:yaml.org,2002:map"}
 
 Path_ = tuple[str | int, ...]
 
@@ -37,27 +51,36 @@ _INT = re.compile(r"[-+]?(0|[1-9][0-9]*)")
 _DECIMAL = re.compile(r"[-+]?([0-9]+\.[0-9]*|\.[0-9]+)")
 
 
+_ANCHOR = re.compile(r"(?:^|[\s\[{,])&[^\s]", re.MULTILINE)
+
+
 @dataclass
 class Document:
-    """One loaded data file: its values and where each one was written."""
+    """One loaded data file: its values, and its composed nodes for finding where a value was written.
+
+    Why nodes and not a table of positions: positions are needed only for the few values with a
+    problem, so they are looked up on demand instead of recorded for every one of 100,000 nodes.
+    """
 
     file: str
     value: Any
-    # path -> (line, col), 1-based, of the value node; of the key node for mapping entries.
-    values_at: dict[Path_, tuple[int, int]] = field(default_factory=dict)
-    keys_at: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    root: yaml.Node | None = field(default=None, repr=False)
 
     def locate(self, path: Path_, *, prefer_key: bool = False) -> tuple[int, int]:
-        """The position of `path`, or of its nearest written ancestor when it is missing."""
-        path = tuple(path)
-        while True:
-            table = (self.keys_at, self.values_at) if prefer_key else (self.values_at, self.keys_at)
-            for positions in table:
-                if path in positions:
-                    return positions[path]
-            if not path:
-                return (1, 1)
-            path = path[:-1]
+        """(line, col) of `path`'s value (or key), or of its nearest written ancestor when missing."""
+        node, key_node = self.root, None
+        for part in path:
+            if isinstance(node, yaml.MappingNode) and isinstance(part, str):
+                found = next(((k, v) for k, v in node.value if isinstance(k, yaml.ScalarNode) and k.value == part), None)
+                if found is None:
+                    break
+                key_node, node = found
+            elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and 0 <= part < len(node.value):
+                key_node, node = None, node.value[part]
+            else:
+                break
+        target = key_node if prefer_key and key_node is not None else node
+        return _mark(target) if target is not None else (1, 1)
 
 
 def format_path(path: Path_) -> str:
@@ -91,39 +114,36 @@ def _scalar(node: yaml.ScalarNode) -> Any:
 
 
 class _Builder:
-    """Walks composed nodes into values, recording positions and structural problems."""
+    """Walks composed nodes into values, reporting structural problems (duplicates, aliases)."""
 
-    def __init__(self, file: str) -> None:
+    def __init__(self, file: str, may_alias: bool) -> None:
         self.file = file
-        self.doc = Document(file=file, value=None)
         self.problems: list[Problem] = []
-        self._built: dict[int, Any] = {}
+        # Aliases share node objects; tracking them costs time, so only when an anchor exists.
+        self._built: dict[int, Any] | None = {} if may_alias else None
 
-    def problem(self, node: yaml.Node, path: Path_, message: str, code: str, at: tuple[int, int] | None = None) -> None:
-        line, col = at or _mark(node)
+    def problem(self, node: yaml.Node, path: Path_, message: str, code: str) -> None:
+        line, col = _mark(node)
         self.problems.append(Problem(self.file, line, col, format_path(path), message, code=code))
 
-    def build(self, node: yaml.Node, path: Path_) -> Any:
-        self.doc.values_at.setdefault(path, _mark(node))
-        if id(node) in self._built:
-            # An alias: reported, but its value is reused (never rebuilt, so nested aliases
-            # cannot multiply into a "billion laughs" blow-up) and the rest is still checked.
-            self.problem(
-                node, path,
-                "anchors and aliases (& and *) are not supported here; write the value out in full",
-                "alias",
-                # An alias shares its node (and start mark) with the anchor; its key says where it is.
-                at=self.doc.keys_at.get(path),
-            )
-            return self._built[id(node)]
-        self._built[id(node)] = None  # a recursive alias resolves to nothing
+    def build(self, node: yaml.Node, path: Path_, key: yaml.Node | None = None) -> Any:
+        built = self._built
+        if built is not None:
+            if id(node) in built:
+                # An alias: reported where it is used (its key; the node itself starts at the
+                # anchor). Its value is reused, never rebuilt, so nested aliases cannot multiply
+                # into a "billion laughs" blow-up, and the rest of the file is still checked.
+                self.problem(key or node, path, "anchors and aliases (& and *) are not supported here; write the value out in full", "alias")
+                return built[id(node)]
+            built[id(node)] = None  # a recursive alias resolves to nothing
         if isinstance(node, yaml.ScalarNode):
             value = _scalar(node)
         elif isinstance(node, yaml.SequenceNode):
             value = [self.build(item, path + (i,)) for i, item in enumerate(node.value)]
         else:
             value = self._mapping(node, path)
-        self._built[id(node)] = value
+        if built is not None:
+            built[id(node)] = value
         return value
 
     def _mapping(self, node: yaml.MappingNode, path: Path_) -> dict[str, Any]:
@@ -137,18 +157,16 @@ class _Builder:
             if key == "<<" and not key_node.style:
                 self.problem(key_node, path, "merge keys (<<) are not supported here; write the fields out in full", "alias")
                 continue
-            child = path + (key,)
             if key in result:
                 self.problem(
-                    key_node, child,
+                    key_node, path + (key,),
                     f"duplicate field {key!r} (already given on line {first_line[key]}); "
                     "YAML would keep only the last one, so remove or rename one of them",
                     "duplicate-key",
                 )
                 continue
             first_line[key] = key_node.start_mark.line + 1
-            self.doc.keys_at[child] = _mark(key_node)
-            result[key] = self.build(value_node, child)
+            result[key] = self.build(value_node, path + (key,), key_node)
         return result
 
 
@@ -181,12 +199,12 @@ def load_text(text: str, file: str) -> tuple[Document | None, list[Problem]]:
         return None, [Problem(file, 1, 1, "", "the file is nested too deeply to read", code="syntax")]
     if root is None:
         return None, [Problem(file, 1, 1, "", "the file is empty; it should hold the fields described in its schema", code="empty")]
-    builder = _Builder(file)
+    builder = _Builder(file, may_alias=bool(_ANCHOR.search(text)))
     try:
-        builder.doc.value = builder.build(root, ())
+        value = builder.build(root, ())
     except RecursionError:
         return None, [Problem(file, 1, 1, "", "the file is nested too deeply to read", code="syntax")]
-    return builder.doc, builder.problems
+    return Document(file, value, root), builder.problems
 
 
 def _syntax_hint(what: str) -> str:

@@ -24,8 +24,8 @@ def test_quoted_values_are_always_text() -> None:
 
 def test_every_value_and_key_has_its_line_and_column() -> None:
     doc, _ = load_text("services:\n  - id: meals\n    charges:\n      - amount: 3\n", "f.yaml")
-    assert doc.values_at[("services", 0, "charges", 0, "amount")] == (4, 17)
-    assert doc.keys_at[("services", 0, "charges", 0, "amount")] == (4, 9)
+    assert doc.locate(("services", 0, "charges", 0, "amount")) == (4, 17)
+    assert doc.locate(("services", 0, "charges", 0, "amount"), prefer_key=True) == (4, 9)
     # A missing field points at the nearest written parent.
     assert doc.locate(("services", 0, "charges", 0, "unit")) == (4, 9)
 
