@@ -1,0 +1,156 @@
+"""bench: `make bench` — speed and memory of validation, the site build and the PDF, with targets.
+
+Each figure is measured in a fresh child process (so peak memory is that step's own) and printed
+next to its target. Timings are medians of repeated runs where a run is short. This module only
+measures; it asserts nothing (targets live here, never in timed tests).
+`make bench QUICK=1` runs the 100-service site comparison only and ends with `build ratio: X.XX`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path.cwd()
+
+
+def _child(kind: str, *args: str) -> dict:
+    """Run one measurement in a fresh interpreter; returns its JSON report."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    out = subprocess.run([sys.executable, "-m", "handbook.bench", "--child", kind, *args], capture_output=True, text=True, env=env)
+    if out.returncode != 0:
+        raise SystemExit(f"bench step {kind} {' '.join(args)} failed:\n{out.stderr[-3000:]}")
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def _peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _run_child(kind: str, args: list[str]) -> dict:
+    if kind == "validate":
+        from handbook.validate import validate
+
+        data, repeat = Path(args[0]), int(args[1])
+        times = []
+        for _ in range(repeat):
+            start = time.perf_counter()
+            result = validate(data)
+            times.append(time.perf_counter() - start)
+            assert result.ok, result.errors[:3]
+        return {"seconds": statistics.median(times), "peak_mb": _peak_mb()}
+    if kind == "site":
+        from handbook.site.bench import build_data_driven, build_plain  # noqa: F401
+
+        mode, data, work = args
+        start = time.perf_counter()
+        stats = (build_data_driven if mode == "data" else build_plain)(Path(data), Path(work))
+        return {"seconds": time.perf_counter() - start, "peak_mb": _peak_mb(), **stats}
+    if kind == "pdf":
+        from handbook.pdf.write import write_pdf
+        from handbook.validate import load_handbook
+
+        data, out = Path(args[0]), Path(args[1])
+        start = time.perf_counter()
+        write_pdf(load_handbook(data), data, out)
+        from pypdf import PdfReader
+
+        return {"seconds": time.perf_counter() - start, "peak_mb": _peak_mb(), "pages": len(PdfReader(out).pages)}
+    raise SystemExit(f"unknown bench step {kind}")
+
+
+def _row(label: str, value: str, target: str = "", ok: bool | None = None) -> None:
+    mark = "" if ok is None else ("  ok" if ok else "  OVER TARGET")
+    print(f"  {label:<44} {value:>14}   {target}{mark}", flush=True)
+
+
+def bench_validation(work: Path) -> None:
+    from handbook.synthetic import make_data
+
+    print("Validation (handbook validate)")
+    sample = _child("validate", "data", "5")
+    _row("sample data", f"{sample['seconds']:.3f} s", "target < 0.3 s", sample["seconds"] < 0.3)
+    command = []
+    for _ in range(3):
+        start = time.perf_counter()
+        subprocess.run([sys.executable, "-m", "handbook", "validate"], capture_output=True, check=True)
+        command.append(time.perf_counter() - start)
+    _row("`handbook validate` command, start to exit", f"{statistics.median(command):.2f} s", "(interpreter + imports + validation)")
+    sizes = {}
+    for count in (500, 1000, 2000):
+        folder = make_data(Path("data"), work / f"validate-{count}", count)
+        sizes[count] = _child("validate", str(folder), "3")
+        _row(f"{count:,} services", f"{sizes[count]['seconds']:.3f} s", "target < 1.5 s" if count == 2000 else "", sizes[count]["seconds"] < 1.5 if count == 2000 else None)
+    growth = sizes[2000]["seconds"] / sizes[1000]["seconds"]
+    _row("time 2,000 / time 1,000", f"{growth:.2f}x", "linear: about 2x", growth < 2.4)
+    _row("peak memory, 2,000 services", f"{sizes[2000]['peak_mb']:.0f} MB")
+
+
+def bench_site(work: Path, counts: tuple[int, ...]) -> float:
+    from handbook.synthetic import make_data
+
+    print("Website (data-driven build vs plain mkdocs build of the same pages)")
+    ratio = 0.0
+    sample = _child("site", "data", "data", str(work / "site-sample"))
+    _row("sample site build", f"{sample['seconds']:.2f} s")
+    _row("sample: pages / search index / largest page", f"{sample['pages']} / {sample['search_index_kb']:.0f} KB / {sample['largest_page_kb']:.0f} KB")
+    for count in counts:
+        data = make_data(Path("data"), work / f"site-data-{count}", count)
+        driven = _child("site", "data", str(data), str(work / f"site-{count}"))
+        plain = _child("site", "plain", str(data), str(work / f"plain-{count}"))
+        ratio = driven["seconds"] / plain["seconds"]
+        _row(f"{count:,} services: data-driven", f"{driven['seconds']:.2f} s", f"peak {driven['peak_mb']:.0f} MB")
+        _row(f"{count:,} services: plain mkdocs", f"{plain['seconds']:.2f} s", f"peak {plain['peak_mb']:.0f} MB")
+        _row(f"{count:,} services: ratio", f"{ratio:.2f}x", "target <= 1.10x", ratio <= 1.10)
+        _row(f"{count:,} services: search index / largest page", f"{driven['search_index_kb']:.0f} KB / {driven['largest_page_kb']:.0f} KB")
+    return ratio
+
+
+def bench_pdf(work: Path) -> None:
+    from handbook.synthetic import make_data
+
+    print("PDF edition (WeasyPrint)")
+    sample = _child("pdf", "data", str(work / "sample.pdf"))
+    _row("sample PDF", f"{sample['seconds']:.1f} s", "target < 10 s", sample["seconds"] < 10)
+    _row("sample PDF: pages / peak memory", f"{sample['pages']} / {sample['peak_mb']:.0f} MB")
+    for count, limit in ((250, None), (1000, 90)):
+        data = make_data(Path("data"), work / f"pdf-data-{count}", count)
+        result = _child("pdf", str(data), str(work / f"pdf-{count}.pdf"))
+        _row(f"{count:,} services PDF", f"{result['seconds']:.1f} s", f"target < {limit} s" if limit else "", result["seconds"] < limit if limit else None)
+        _row(f"{count:,} services: pages / peak memory", f"{result['pages']} / {result['peak_mb']:.0f} MB", "target < 2048 MB" if limit else "", result["peak_mb"] < 2048 if limit else None)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m handbook.bench")
+    parser.add_argument("--quick", action="store_true", help="the 100-service site comparison only")
+    parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.child:
+        print(json.dumps(_run_child(args.child[0], args.child[1:])))
+        return 0
+    work = Path(tempfile.mkdtemp(prefix="handbook-bench-"))
+    try:
+        print(f"handbook benchmark on {os.cpu_count()} cores (figures | targets)", flush=True)
+        if args.quick:
+            ratio = bench_site(work, (100,))
+        else:
+            bench_validation(work)
+            bench_pdf(work)
+            ratio = bench_site(work, (100, 1000, 2000))
+        print(f"build ratio: {ratio:.2f}")
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
