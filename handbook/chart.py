@@ -1,0 +1,75 @@
+"""chart: the organisation chart as a static SVG, drawn by Graphviz `dot` from the structure data.
+
+Input: a validated `Handbook` (public units only, through `views.structure`). Output: SVG markup
+to inline in a page or the PDF (no script, no external reference). Runs `dot`; raises
+`HandbookUserError` when Graphviz is missing. Never includes internal units or names of people
+who did not agree to be named.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from functools import lru_cache
+
+from handbook.errors import HandbookUserError
+from handbook.model import Handbook
+from handbook.views.structure import UnitNode, structure_tree
+
+
+def _quote(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ") + '"'
+
+
+def _label(node: UnitNode) -> str:
+    lines = [node.unit.name]
+    if node.lead is not None:
+        lines.append(node.lead.title + (f" ({node.lead.name})" if node.lead.name else ""))
+    # dot escapes: `\n` centres a line break in a record-less label.
+    return _quote("\\n".join(line.replace("\\", "") for line in lines)).replace("\\\\n", "\\n")
+
+
+def dot_source(tree: list[UnitNode]) -> str:
+    """The Graphviz graph: one box per unit, an edge from each unit to the units under it."""
+    out = [
+        "digraph structure {",
+        '  graph [rankdir=TB, nodesep=0.3, ranksep=0.45, bgcolor="transparent", fontname="Noto Sans"];',
+        '  node [shape=box, style="rounded,filled", fillcolor="#ffffff", color="#1d4f73", fontname="Noto Sans", fontsize=11, margin="0.15,0.08"];',
+        '  edge [color="#555555", arrowhead=none];',
+    ]
+
+    def walk(node: UnitNode) -> None:
+        fill = {"directorate": "#e8eff5", "service": "#f3f6f9"}.get(node.unit.kind.value, "#ffffff")
+        out.append(f"  {_quote(node.unit.id)} [label={_label(node)}, fillcolor={_quote(fill)}];")
+        for child in node.children:
+            out.append(f"  {_quote(node.unit.id)} -> {_quote(child.unit.id)};")
+            walk(child)
+
+    for root in tree:
+        walk(root)
+    out.append("}")
+    return "\n".join(out)
+
+
+@lru_cache(maxsize=8)
+def render_svg(source: str) -> str:
+    """SVG from dot source, without XML prolog, doctype or comments (for inlining)."""
+    dot = shutil.which("dot")
+    if dot is None:
+        raise HandbookUserError("Graphviz is not installed (the `dot` command draws the organisation chart); install the graphviz package", status=1)
+    result = subprocess.run([dot, "-Tsvg"], input=source, capture_output=True, text=True, check=False)
+    if result.returncode != 0:
+        raise HandbookUserError(f"Graphviz could not draw the organisation chart: {result.stderr.strip()}", status=1)
+    svg = result.stdout
+    svg = svg[svg.index("<svg"):]
+    svg = re.sub(r"<!--.*?-->", "", svg, flags=re.S)
+    # Drop the <title> elements dot adds per node (ids, not words), keep one accessible name.
+    svg = re.sub(r"<title>.*?</title>", "", svg, flags=re.S)
+    return "\n".join(line for line in svg.splitlines() if line.strip())
+
+
+def org_chart_svg(handbook: Handbook) -> str:
+    """The chart of the public structure as inline SVG (`role="img"`, named by its caption)."""
+    svg = render_svg(dot_source(structure_tree(handbook)))
+    return svg.replace("<svg ", '<svg role="img" aria-labelledby="org-chart-caption" focusable="false" ', 1)

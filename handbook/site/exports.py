@@ -1,0 +1,93 @@
+"""Downloads: `services.json` and `charges.csv`, from the same views as the pages.
+
+Input: a validated `Handbook`. Output: text (JSON, CSV). No file I/O here (the MkDocs adapter
+adds them to the site at `downloads/`). Only public services; amounts as plain decimals.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+from handbook import filters
+from handbook.model import Handbook
+from handbook.views import catalogue, prices
+
+CSV_COLUMNS = [
+    "service_id", "service_name", "provision", "category", "offer_id", "offer_name", "offer_kind",
+    "item", "settings", "payer", "pupils_from", "pupils_to", "phase", "amount_gbp",
+    "price_on_application", "unit", "vat", "minimum_gbp", "cap_gbp", "discount", "valid_from", "valid_to",
+]
+
+
+def service_url(site_url: str, service_id: str) -> str:
+    return f"{site_url.rstrip('/')}/services/{service_id}/" if site_url else f"services/{service_id}/"
+
+
+def _charge(c) -> dict:
+    return {
+        "label": c.label,
+        "amount": filters.plain_amount(c.amount) or None,
+        "price_on_application": c.price_on_application,
+        "unit": c.unit.value,
+        "settings": [s.value for s in c.settings],
+        "payer": c.payer.value,
+        "pupils_from": c.band.pupils_from if c.band else None,
+        "pupils_to": c.band.pupils_to if c.band else None,
+        "phase": c.phase.value if c.phase else None,
+        "minimum": filters.plain_amount(c.minimum) or None,
+        "cap": filters.plain_amount(c.cap) or None,
+        "discount": c.discount,
+        "vat": c.vat.value,
+        "valid_from": filters.iso_date(c.valid_from),
+        "valid_to": filters.iso_date(c.valid_to) or None,
+    }
+
+
+def services_json(handbook: Handbook, site_url: str = "") -> str:
+    """Every public service with id, name, provision, category, url and its offers' charges."""
+    edition = handbook.authority.edition
+    services = []
+    for s in catalogue.public_services(handbook):
+        charges = [{"offer_id": o.id, "offer_name": o.name, **_charge(c)} for o in s.offers for c in o.charges]
+        services.append({
+            "id": s.id,
+            "name": s.name,
+            "summary": s.summary,
+            "provision": s.provision.value,
+            "category": s.category,
+            "category_name": catalogue.category_of(handbook, s).name,
+            "phases": [p.value for p in s.audience.phases],
+            "settings": [x.value for x in s.audience.settings],
+            "url": service_url(site_url, s.id),
+            "last_reviewed": filters.iso_date(s.last_reviewed),
+            "charges": charges,
+        })
+    document = {
+        "authority": handbook.authority.authority.name,
+        "edition": edition.id,
+        "published": filters.iso_date(edition.published),
+        "services": services,
+    }
+    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+
+
+def charges_csv(handbook: Handbook) -> str:
+    """One row per charge of every public service, after a header row (UTF-8, CRLF as CSV wants)."""
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(CSV_COLUMNS)
+    for r in prices.charges_rows(handbook):
+        c = _charge(r.charge)
+        writer.writerow([
+            r.service.id, r.service.name, r.service.provision.value, r.service.category, r.offer.id, r.offer.name,
+            r.offer.kind.value, r.label, " ".join(c["settings"]), c["payer"], _blank(c["pupils_from"]), _blank(c["pupils_to"]),
+            _blank(c["phase"]), _blank(c["amount"]), "yes" if c["price_on_application"] else "no", c["unit"], c["vat"],
+            _blank(c["minimum"]), _blank(c["cap"]), _blank(c["discount"]), c["valid_from"], _blank(c["valid_to"]),
+        ])
+    return out.getvalue()
+
+
+def _blank(value) -> str:
+    return "" if value is None else str(value)

@@ -1,0 +1,81 @@
+"""Service pages: one Markdown file per public service in `docs/services/`, from `service.md.j2`.
+
+Input: a validated `Handbook`. Output: files `docs/services/<id>.md`, written only when their text
+changed (so `mkdocs serve --dirtyreload` rebuilds only those), and stale ones removed. Never
+writes anywhere else and never evaluates data text as a template (StrictUndefined, autoescape:
+data text arrives as escaped HTML or through `handbook.markdown`).
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from functools import lru_cache
+from pathlib import Path
+
+import jinja2
+from markupsafe import Markup
+
+from handbook import filters
+from handbook.markdown import to_html
+from handbook.model import Handbook
+from handbook.views import catalogue, prices
+
+TEMPLATES = Path(__file__).parent / "templates"
+FOLDER = "services"
+
+
+@lru_cache(maxsize=1)
+def environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(TEMPLATES)),
+        autoescape=True,  # the page is Markdown, but every data value lands inside HTML
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    filters.register(env)
+    env.filters["markdown"] = to_html
+    # Front matter values: a JSON string is valid YAML; HTML-escaped because themes print titles raw.
+    env.filters["front_matter"] = lambda text: Markup(json.dumps(html.escape(str(text)), ensure_ascii=False))
+    return env
+
+
+def service_markdown(handbook: Handbook, service) -> str:
+    """The Markdown of one service's page."""
+    return environment().get_template("service.md.j2").render(
+        service=service,
+        category=catalogue.category_of(handbook, service),
+        provision_label=catalogue.PROVISION_LABELS[service.provision],
+        provision_meaning=catalogue.PROVISION_MEANINGS[service.provision],
+        offer_kinds=catalogue.OFFER_KIND_LABELS,
+        lines=prices.price_lines(service),
+        columns=prices.PAYER_COLUMNS,
+        contacts=catalogue.service_contacts(handbook, service),
+        related=catalogue.related_services(handbook, service),
+        root="../../",
+    )
+
+
+def write_service_pages(handbook: Handbook, docs_dir: Path) -> list[Path]:
+    """Writes every public service's page into `docs_dir/services/`; returns the files it changed.
+
+    Why only changed files: MkDocs' file watcher and dirty builds key on modification times.
+    """
+    folder = docs_dir / FOLDER
+    folder.mkdir(parents=True, exist_ok=True)
+    changed: list[Path] = []
+    wanted: set[str] = set()
+    for service in catalogue.public_services(handbook):
+        path = folder / f"{service.id}.md"
+        wanted.add(path.name)
+        text = service_markdown(handbook, service)
+        if not path.exists() or path.read_text(encoding="utf-8") != text:
+            path.write_text(text, encoding="utf-8")
+            changed.append(path)
+    for stale in folder.glob("*.md"):
+        if stale.name not in wanted:
+            stale.unlink()
+            changed.append(stale)
+    return changed

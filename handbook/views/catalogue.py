@@ -1,0 +1,104 @@
+"""The public catalogue: which services are published, how they group and relate.
+
+Input: a validated `Handbook`. Output: plain records and tuples. No I/O, no formatting.
+Internal services, and internal roles a service names, never leave this module.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from handbook.model import Handbook
+from handbook.model.contacts import Role
+from handbook.model.services import Category, OfferKind, Provision, Service
+from handbook.model.types import Visibility
+
+PROVISION_LABELS = {
+    Provision.STATUTORY: "Statutory",
+    Provision.TRADED: "Traded",
+    Provision.MIXED: "Statutory and traded",
+}
+PROVISION_MEANINGS = {
+    Provision.STATUTORY: "the council must provide it",
+    Provision.TRADED: "schools choose to buy it",
+    Provision.MIXED: "a statutory core with traded extras",
+}
+OFFER_KIND_LABELS = {
+    OfferKind.SLA: "service level agreement",
+    OfferKind.PACKAGE: "package",
+    OfferKind.PAY_AS_YOU_GO: "pay as you go",
+    OfferKind.COURSE: "course",
+    OfferKind.PLACEMENT: "placement",
+    OfferKind.SUBSCRIPTION: "subscription",
+}
+
+
+@dataclass(frozen=True)
+class CategoryGroup:
+    category: Category
+    services: list[Service]
+
+
+def public_services(handbook: Handbook) -> list[Service]:
+    """Every published service, sorted by name (the order schools scan a list in)."""
+    return sorted((s for s in handbook.services.services if s.visibility is Visibility.PUBLIC), key=lambda s: s.name.lower())
+
+
+def service_ids(handbook: Handbook) -> set[str]:
+    return {s.id for s in public_services(handbook)}
+
+
+def services_by_category(handbook: Handbook) -> list[CategoryGroup]:
+    """Public services under their category, categories in data order; empty ones left out."""
+    services = public_services(handbook)
+    groups = [CategoryGroup(c, [s for s in services if s.category == c.id]) for c in handbook.services.categories]
+    return [g for g in groups if g.services]
+
+
+def services_by_provision(handbook: Handbook, provision: Provision) -> list[Service]:
+    return [s for s in public_services(handbook) if s.provision is provision]
+
+
+def category_of(handbook: Handbook, service: Service) -> Category:
+    return handbook.categories_by_id[service.category]
+
+
+def public_role(handbook: Handbook, role_id: str | None) -> Role | None:
+    """The role with this id if it may be published, else None."""
+    role = handbook.roles_by_id.get(role_id) if role_id else None
+    return role if role is not None and role.visibility is Visibility.PUBLIC else None
+
+
+def service_contacts(handbook: Handbook, service: Service) -> list[Role]:
+    """The service's public contact roles, main contact first."""
+    return [r for r in (public_role(handbook, rid) for rid in service.contacts) if r is not None]
+
+
+def related_services(handbook: Handbook, service: Service) -> list[Service]:
+    """Related public services, in the order the data gives them."""
+    public = {s.id: s for s in public_services(handbook)}
+    return [public[rid] for rid in service.related if rid in public and rid != service.id]
+
+
+def used_phases(handbook: Handbook) -> list:
+    """Phases that at least one public service is for, in the enum's order (for filters)."""
+    from handbook.model.types import Phase
+
+    used = {p for s in public_services(handbook) for p in s.audience.phases}
+    return [p for p in Phase if p in used]
+
+
+def used_settings(handbook: Handbook) -> list:
+    from handbook.model.types import Setting
+
+    used = {x for s in public_services(handbook) for x in s.audience.settings}
+    return [x for x in Setting if x in used]
+
+
+def used_categories(handbook: Handbook) -> list[Category]:
+    return [g.category for g in services_by_category(handbook)]
+
+
+def used_provisions(handbook: Handbook) -> list[Provision]:
+    used = {s.provision for s in public_services(handbook)}
+    return [p for p in Provision if p in used]
