@@ -1,0 +1,129 @@
+"""The officers' guide (docs/officers-guide.md): every worked example is applied to a copy of the
+sample data and must validate (or, for the error example, report exactly what the guide shows).
+
+Examples are marked `<!-- example NAME: STEP -->` just above an indented code block, STEP being
+`replace in FILE` / `with` (a before/after pair), `add to LIST in FILE`, `run` (shell commands
+run beside the data folder) or `errors` (the expected `handbook validate` lines).
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import textwrap
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+from ruamel.yaml import YAML
+
+from handbook.report import render
+from handbook.scaffold import insert_entry
+from handbook.validate import load_handbook, validate
+from handbook.views.changes import edition_changes
+
+ROOT = Path(__file__).resolve().parent.parent
+GUIDE = ROOT / "docs" / "officers-guide.md"
+MARKER = re.compile(r"^<!-- example ([\w-]+): (.+?) -->\n\n((?:(?:    .*)?\n)+)", re.M)
+TOPICS = ["change-a-price", "add-a-service", "retire-a-service", "change-a-contact", "start-a-new-edition", "read-a-validation-error"]
+
+
+def examples() -> dict[str, list[tuple[str, str]]]:
+    found: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for name, step, block in MARKER.findall(GUIDE.read_text()):
+        found[name].append((step, textwrap.dedent(block).strip("\n") + "\n"))
+    return found
+
+
+def replace_indented(text: str, before: str, after: str) -> str:
+    """Replace the one place where `before` occurs at some indentation, keeping that indentation."""
+    first = re.escape(before.splitlines()[0])
+    hits = [m for m in re.finditer(rf"^( *){first}$", text, re.M) if _at(text, m.start(), m.group(1), before)]
+    assert len(hits) == 1, f"the guide's 'before' text is found {len(hits)} times in the data, not once:\n{before}"
+    indent = hits[0].group(1)
+    return text.replace(textwrap.indent(before, indent), textwrap.indent(after, indent), 1)
+
+
+def _at(text: str, start: int, indent: str, block: str) -> bool:
+    return text.startswith(textwrap.indent(block, indent), start)
+
+
+def apply(steps: list[tuple[str, str]], data: Path) -> str | None:
+    """Apply an example's steps to the data folder; the expected errors, if the example has some."""
+    pending: tuple[Path, str] | None = None
+    expected = None
+    for step, block in steps:
+        if step.startswith("replace in "):
+            pending = (data / step.removeprefix("replace in "), block)
+        elif step == "with":
+            assert pending is not None, "a `with` example needs a `replace in` example above it"
+            path, before = pending
+            path.write_text(replace_indented(path.read_text(), before, block))
+            pending = None
+        elif step.startswith("add to "):
+            list_key, file = step.removeprefix("add to ").split(" in ")
+            entry = YAML(typ="rt").load(block)[0]
+            path = data / file
+            path.write_text(insert_entry(path.read_text(), list_key, entry)[0])
+        elif step == "run":
+            subprocess.run(["bash", "-euo", "pipefail", "-c", block], cwd=data.parent, check=True)
+        elif step == "errors":
+            expected = block
+        else:
+            raise AssertionError(f"unknown example step {step!r}")
+    assert pending is None, "a `replace in` example without its `with`"
+    return expected
+
+
+def test_the_guide_has_a_worked_example_for_each_task():
+    assert sorted(examples()) == sorted(TOPICS)
+
+
+@pytest.mark.parametrize("name", [t for t in TOPICS if t != "read-a-validation-error"])
+def test_guide_example_applied_to_the_sample_data_validates(name: str, data_copy: Path):
+    before = load_handbook(data_copy)
+    apply(examples()[name], data_copy)
+    result = validate(data_copy)
+    assert result.ok, render(result.errors)
+    after = result.handbook
+    assert after != before, "the example changed nothing"
+
+
+def test_price_example_is_reported_by_what_changed(data_copy: Path, sample_data: Path):
+    apply(examples()["change-a-price"], data_copy)
+    from handbook.views.changes import compare
+
+    report = compare(load_handbook(sample_data), load_handbook(data_copy))
+    assert [(str(c.old_amount), str(c.new_amount)) for c in report.charges_changed] == [("2150", "2230")]
+
+
+def test_retired_service_is_internal_and_reported_as_withdrawn(data_copy: Path, sample_data: Path):
+    from handbook.views.changes import compare
+
+    apply(examples()["retire-a-service"], data_copy)
+    report = compare(load_handbook(sample_data), load_handbook(data_copy))
+    assert [s.id for s in report.services_withdrawn] == ["eal-traveller-support"]
+
+
+def test_new_edition_example_archives_the_edition_and_compares_with_it(data_copy: Path):
+    apply(examples()["start-a-new-edition"], data_copy)
+    handbook = load_handbook(data_copy)
+    assert handbook.authority.edition.id == "2027-28"
+    archived = data_copy / "archive" / "2026-27"
+    assert load_handbook(archived).authority.edition.id == "2026-27"
+    report = edition_changes(handbook, data_copy)
+    assert report is not None and (report.old_edition, report.new_edition) == ("2026-27", "2027-28")
+
+
+def test_error_example_shows_exactly_what_handbook_validate_reports(data_copy: Path, monkeypatch: pytest.MonkeyPatch):
+    expected = apply(examples()["read-a-validation-error"], data_copy)
+    monkeypatch.chdir(data_copy.parent)  # so paths read data/services.yaml, as in the guide
+    result = validate(Path("data"))
+    assert render(result.errors) + "\n" == expected
+
+
+def test_contributing_points_officers_to_the_guide_without_repeating_it():
+    text = (ROOT / "CONTRIBUTING.md").read_text()
+    assert "docs/officers-guide.md" in text
+    assert "<!-- example" not in text and len(text.splitlines()) < 80
