@@ -22,19 +22,28 @@ def _quote(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ") + '"'
 
 
+def _wrap(text: str, width: int = 26) -> list[str]:
+    lines, line = [], ""
+    for word in text.split():
+        if line and len(line) + 1 + len(word) > width:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}".strip()
+    return [*lines, line] if line else lines
+
+
 def _label(node: UnitNode) -> str:
-    lines = [node.unit.name]
-    if node.lead is not None:
-        lines.append(node.lead.title + (f" ({node.lead.name})" if node.lead.name else ""))
-    # dot escapes: `\n` centres a line break in a record-less label.
-    return _quote("\\n".join(line.replace("\\", "") for line in lines)).replace("\\\\n", "\\n")
+    """The unit's name, wrapped; leads are in the text equivalent (keeps the chart legible)."""
+    lines = [line.replace("\\", "").replace('"', "'") for line in _wrap(node.unit.name)]
+    return '"' + "\\n".join(lines) + '"'
 
 
 def dot_source(tree: list[UnitNode]) -> str:
     """The Graphviz graph: one box per unit, an edge from each unit to the units under it."""
     out = [
         "digraph structure {",
-        '  graph [rankdir=TB, nodesep=0.3, ranksep=0.45, bgcolor="transparent", fontname="Noto Sans"];',
+        '  graph [rankdir=LR, nodesep=0.12, ranksep=0.5, bgcolor="transparent", fontname="Noto Sans"];',
         '  node [shape=box, style="rounded,filled", fillcolor="#ffffff", color="#1d4f73", fontname="Noto Sans", fontsize=11, margin="0.15,0.08"];',
         '  edge [color="#555555", arrowhead=none];',
     ]

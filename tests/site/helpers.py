@@ -1,0 +1,41 @@
+"""Helpers for website tests: a project copy to build into, and reading the built site."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+
+ROOT = Path(__file__).resolve().parents[2]
+PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "macros")
+TEXT_SUFFIXES = {".html", ".json", ".xml", ".csv", ".txt", ".md"}
+
+
+def make_project(target: Path, data_dir: Path) -> Path:
+    """A copy of the project (mkdocs.yml, docs, overrides, macros) with `data_dir` as its data."""
+    target.mkdir(parents=True, exist_ok=True)
+    for name in PROJECT_PARTS:
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("services", "pdf", "generated"))
+        else:
+            shutil.copy2(source, target / name)
+    if data_dir != target / "data":
+        shutil.copytree(data_dir, target / "data")
+    return target
+
+
+def soup(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def page(site: Path, url: str) -> BeautifulSoup:
+    """The built page at a site address such as `services/x/`."""
+    return soup(site / url / "index.html")
+
+
+def text_files(site: Path) -> list[Path]:
+    """Every text file of the site except Material's own bundled assets."""
+    material = site / "assets" / "javascripts"
+    return [p for p in site.rglob("*") if p.is_file() and p.suffix in TEXT_SUFFIXES and material not in p.parents]

@@ -1,0 +1,193 @@
+"""The real site, built by handbook.build from the sample data: pages, privacy, links, atomicity."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+
+from handbook.build import build
+from handbook.errors import HandbookUserError
+from handbook.filters import money
+from handbook.model.types import Visibility
+from handbook.views import catalogue, prices
+from handbook.views.edition import pdf_filename
+from tests.site.helpers import make_project, page, soup, text_files
+
+
+@pytest.fixture(scope="module")
+def public(sample_handbook):
+    return catalogue.public_services(sample_handbook)
+
+
+def test_every_public_service_has_a_page_with_summary_first_and_a_worded_badge(built_site, public):
+    for service in public:
+        html = page(built_site, f"services/{service.id}")
+        content = html.select_one("article")
+        assert content.h1.get_text(strip=True) == service.name
+        first = content.find("p")
+        assert first.get_text(" ", strip=True) == service.summary
+        badge = content.select_one(".hb-badge")
+        assert badge.get_text(strip=True) == catalogue.PROVISION_LABELS[service.provision]
+
+
+def test_service_charges_table_gives_each_kind_of_schools_price(built_site, sample_handbook, public):
+    for service in public:
+        if not service.offers:
+            continue
+        table = page(built_site, f"services/{service.id}").select_one("table.hb-charges")
+        headers = [th.get_text(strip=True) for th in table.thead.find_all("th")]
+        assert headers[1:] == [label for _, label in prices.PAYER_COLUMNS]
+        text = table.get_text(" ", strip=True)
+        for offer in service.offers:
+            for charge in offer.charges:
+                assert money(charge.amount, charge.price_on_application) in text
+
+
+def test_catalogue_lists_every_public_service_and_no_internal_one(built_site, sample_handbook, public):
+    cards = page(built_site, "catalogue").select("li.hb-card")
+    assert sorted(c["id"] for c in cards) == sorted(f"service-{s.id}" for s in public)
+    for card in cards:
+        link = card.select_one("a")["href"]
+        assert (built_site / "catalogue" / link / "index.html").resolve().is_file()
+
+
+def _private_strings(handbook) -> set[str]:
+    """Text that must never be published: internal records and names given without consent."""
+    secrets: set[str] = set()
+    for s in handbook.services.services:
+        if s.visibility is Visibility.INTERNAL:
+            secrets |= {s.name, s.summary, f"services/{s.id}/"}
+    for r in handbook.contacts.roles:
+        if r.visibility is Visibility.INTERNAL:
+            secrets |= {r.title} | ({str(r.email)} if r.email else set())
+        if r.holder and not r.holder.consent_to_publish:
+            secrets.add(r.holder.name)
+    for p in handbook.contacts.contact_points:
+        if p.visibility is Visibility.INTERNAL:
+            secrets.add(p.name)
+    for u in handbook.structure.units:
+        if u.visibility is Visibility.INTERNAL:
+            secrets.add(u.name)
+    for g in handbook.partnerships.groups:
+        if g.visibility is Visibility.INTERNAL:
+            secrets.add(g.name)
+    for r in handbook.publications.data_releases:
+        if r.visibility is Visibility.INTERNAL:
+            secrets.add(r.title)
+    for p in handbook.protocols.protocols:
+        if p.visibility is Visibility.INTERNAL:
+            secrets.add(p.title)
+    return secrets
+
+
+def test_nothing_internal_or_unconsented_appears_in_pages_search_sitemap_or_downloads(built_site, sample_handbook):
+    secrets = _private_strings(sample_handbook)
+    assert secrets, "the sample data should exercise the privacy rule"
+    files = text_files(built_site)
+    assert built_site / "search" / "search_index.json" in files
+    assert built_site / "sitemap.xml" in files
+    assert built_site / "downloads" / "charges.csv" in files
+    leaks = [(f.relative_to(built_site), s) for f in files for s in secrets if s in f.read_text(encoding="utf-8")]
+    assert leaks == []
+
+
+def _local_target(site: Path, page_file: Path, href: str) -> tuple[Path, str] | None:
+    parts = urlsplit(href)
+    if parts.scheme or parts.netloc or href.startswith(("mailto:", "tel:")):
+        return None
+    base = page_file.parent
+    path = unquote(parts.path)
+    target = (base / path).resolve() if path else page_file
+    if target.is_dir():
+        target = target / "index.html"
+    return target, parts.fragment
+
+
+def test_every_internal_link_and_anchor_resolves(built_site):
+    broken = []
+    ids: dict[Path, set[str]] = {}
+    for html_file in built_site.rglob("*.html"):
+        if html_file.name == "404.html":
+            continue  # its links are absolute to the deployed root
+        doc = soup(html_file)
+        for tag, attr in (("a", "href"), ("link", "href"), ("script", "src"), ("img", "src")):
+            for el in doc.find_all(tag):
+                value = el.get(attr)
+                if not value:
+                    continue
+                found = _local_target(built_site, html_file, value)
+                if found is None:
+                    continue
+                target, fragment = found
+                if not target.is_file():
+                    broken.append((str(html_file.relative_to(built_site)), value))
+                elif fragment and target.suffix == ".html":
+                    if target not in ids:
+                        ids[target] = {e["id"] for e in soup(target).find_all(id=True)}
+                    if fragment not in ids[target]:
+                        broken.append((str(html_file.relative_to(built_site)), value))
+    assert broken == []
+
+
+def test_every_page_links_the_pdf_edition_with_its_size(built_site, sample_handbook):
+    pdf = built_site / "pdf" / pdf_filename(sample_handbook)
+    assert pdf.is_file()
+    for html_file in [built_site / "index.html", built_site / "prices" / "index.html", built_site / "services" / catalogue.public_services(sample_handbook)[0].id / "index.html"]:
+        link = soup(html_file).select_one("a.hb-pdf-link")
+        assert link is not None
+        assert re.fullmatch(r"Download the PDF edition \(\d+\.\d MB\)", link.get_text(strip=True))
+        assert (html_file.parent / link["href"]).resolve() == pdf.resolve()
+
+
+def test_no_page_requests_anything_from_another_site(built_site):
+    for html_file in built_site.rglob("*.html"):
+        doc = soup(html_file)
+        for el in doc.find_all(["script", "link", "img", "iframe"]):
+            url = el.get("src") or (el.get("href") if el.name == "link" and el.get("rel") != ["canonical"] else None)
+            if url and el.get("rel") not in (["canonical"], ["alternate"]):
+                assert not urlsplit(url).netloc, f"{html_file}: {url}"
+        assert "fonts.googleapis" not in html_file.read_text(encoding="utf-8")
+
+
+def test_search_index_holds_each_service_with_its_summary(built_site, public):
+    index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    by_location = {d["location"]: d for d in index["docs"]}
+    for service in public:
+        doc = by_location[f"services/{service.id}/"]
+        assert doc["title"] == service.name
+        assert doc["text"].startswith(f"<p>{service.summary}") or service.summary in doc["text"]
+
+
+@pytest.fixture()
+def small_project(tmp_path, data_copy) -> Path:
+    project = make_project(tmp_path / "project", data_copy)
+    cwd = os.getcwd()
+    os.chdir(project)
+    yield project
+    os.chdir(cwd)
+
+
+def test_a_failed_build_leaves_the_previous_site_in_place(small_project):
+    build(Path("data"), Path("site"), pdf=False)
+    before = (small_project / "site" / "index.html").read_text(encoding="utf-8")
+    (small_project / "docs" / "role.md").write_text("---\nrender_macros: true\n---\n# Role\n\n{{ no_such_macro() }}\n", encoding="utf-8")
+    with pytest.raises(HandbookUserError) as error:
+        build(Path("data"), Path("site"), pdf=False)
+    assert error.value.status == 1
+    assert (small_project / "site" / "index.html").read_text(encoding="utf-8") == before
+    assert [p.name for p in small_project.iterdir() if p.name.startswith(".site")] == []
+
+
+def test_data_with_errors_stops_the_build_with_the_problems(small_project):
+    services = small_project / "data" / "services.yaml"
+    services.write_text(services.read_text(encoding="utf-8").replace("provision: traded", "provision: sold", 1), encoding="utf-8")
+    with pytest.raises(HandbookUserError) as error:
+        build(Path("data"), Path("site"), pdf=False)
+    assert error.value.status == 1
+    assert "services.yaml:" in str(error.value)
+    assert not (small_project / "site").exists()

@@ -1,0 +1,22 @@
+"""Officers' Markdown: rendered, but raw HTML shown as typed, unsafe links and images dropped."""
+
+from __future__ import annotations
+
+from handbook.markdown import to_html, to_inline_html
+
+
+def test_raw_html_is_shown_as_typed():
+    html = to_html("Hello <script>alert(1)</script> & <b>bold</b>")
+    assert "<script>" not in html and "&lt;script&gt;" in html and "<b>" not in html
+
+
+def test_links_keep_only_safe_addresses_and_images_become_text():
+    html = to_html("[a](javascript:alert(1)) [b](https://example.org) ![logo](https://tracker.example/x.png)")
+    assert "javascript:" not in html
+    assert 'href="https://example.org"' in html
+    assert "<img" not in html and "logo" in html
+
+
+def test_markdown_structure_and_inline_form():
+    assert "<li>one</li>" in to_html("- one\n- two")
+    assert to_inline_html("**bold**") == "<strong>bold</strong>"
