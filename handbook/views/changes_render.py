@@ -13,6 +13,8 @@ from collections.abc import Callable
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from handbook import filters
+
 if TYPE_CHECKING:
     from handbook.views.changes import ChangeReport, ChargeChange
 
@@ -26,11 +28,8 @@ def md(text: object) -> str:
 
 
 def money(amount: Decimal | None) -> str:
-    """£1,450 or £12.50; `None` is a price quoted on application."""
-    if amount is None:
-        return "price on application"
-    whole = amount == amount.to_integral_value()
-    return f"£{amount:,.0f}" if whole else f"£{amount:,.2f}"
+    """£1,450 or £12.50 (the shared filter, as on the price list); `None` is quoted on application."""
+    return "price on application" if amount is None else filters.money(amount)
 
 
 def percent(change: ChargeChange) -> str:
