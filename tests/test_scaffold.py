@@ -80,9 +80,9 @@ def test_new_service_goes_in_id_order_when_the_list_is_sorted_keeping_blank_line
 
 def test_new_statutory_service_needs_no_offer_and_gets_its_statutory_basis(data_copy: Path):
     fields = {k: v for k, v in TRADED.items() if not k.startswith(("offer", "amount", "unit", "vat"))}
-    fields.update(id="elective-home-education", provision="statutory", statutory_act="Education Act 1996", statutory_section="s.436A")
+    fields.update(id="home-education-register-checks", provision="statutory", statutory_act="Education Act 1996", statutory_section="s.436A")
     new_entry("service", data_copy, fields, interactive=False, today=TODAY)
-    service = validate(data_copy, TODAY).handbook.services_by_id["elective-home-education"]
+    service = validate(data_copy, TODAY).handbook.services_by_id["home-education-register-checks"]
     assert service.offers == [] and service.statutory_basis[0].section == "s.436A"
 
 
