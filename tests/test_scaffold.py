@@ -36,6 +36,14 @@ TRADED = {
 }
 
 
+@pytest.fixture()
+def small(tmp_path: Path) -> Path:
+    """A writable copy of the small 2026-27 fixture edition (quick to round-trip)."""
+    data = tmp_path / "small"
+    shutil.copytree(EDITIONS / "2026-27", data)
+    return data
+
+
 def _inserted(before: str, after: str) -> list[str]:
     """The lines added, asserting every original line is still there, in order, unchanged."""
     old, new = before.splitlines(keepends=True), after.splitlines(keepends=True)
@@ -78,11 +86,11 @@ def test_new_service_goes_in_id_order_when_the_list_is_sorted_keeping_blank_line
     assert ids == sorted(ids)
 
 
-def test_new_statutory_service_needs_no_offer_and_gets_its_statutory_basis(data_copy: Path):
+def test_new_statutory_service_needs_no_offer_and_gets_its_statutory_basis(small: Path):
     fields = {k: v for k, v in TRADED.items() if not k.startswith(("offer", "amount", "unit", "vat"))}
     fields.update(id="home-education-register-checks", provision="statutory", statutory_act="Education Act 1996", statutory_section="s.436A")
-    new_entry("service", data_copy, fields, interactive=False, today=TODAY)
-    service = validate(data_copy, TODAY).handbook.services_by_id["home-education-register-checks"]
+    new_entry("service", small, fields, interactive=False, today=TODAY)
+    service = validate(small, TODAY).handbook.services_by_id["home-education-register-checks"]
     assert service.offers == [] and service.statutory_basis[0].section == "s.436A"
 
 
@@ -111,19 +119,18 @@ def test_missing_required_fields_without_input_is_a_user_error_naming_them(data_
         new_entry("service", data_copy, {"id": "x-y", "name": "X"}, interactive=False)
 
 
-def test_an_entry_that_would_not_validate_is_not_written(data_copy: Path):
-    path = data_copy / "services.yaml"
+def test_an_entry_that_would_not_validate_is_not_written(small: Path):
+    path = small / "services.yaml"
     before = path.read_bytes()
     with pytest.raises(HandbookUserError, match="nothing was written") as caught:
-        new_entry("service", data_copy, dict(TRADED, owner="no-such-team"), interactive=False, today=TODAY)
-    assert "no-such-team" in str(caught.value) and str(data_copy) in str(caught.value)
+        new_entry("service", small, dict(TRADED, owner="no-such-team"), interactive=False, today=TODAY)
+    assert "no-such-team" in str(caught.value) and str(small) in str(caught.value)
     assert path.read_bytes() == before
 
 
-def test_duplicate_id_is_refused(data_copy: Path):
-    existing = load_handbook(data_copy).services.services[0].id
-    with pytest.raises(HandbookUserError, match="nothing was written"):
-        new_entry("service", data_copy, dict(TRADED, id=existing), interactive=False, today=TODAY)
+def test_duplicate_id_is_refused(small: Path):
+    with pytest.raises(HandbookUserError, match="already used"):
+        new_entry("service", small, dict(TRADED, id="music-education"), interactive=False, today=TODAY)
 
 
 def test_unknown_field_and_bad_amount_are_user_errors(data_copy: Path):
