@@ -191,3 +191,52 @@ def test_data_with_errors_stops_the_build_with_the_problems(small_project):
     assert error.value.status == 1
     assert "services.yaml:" in str(error.value)
     assert not (small_project / "site").exists()
+
+
+NEW_SERVICE = """
+  - id: zz-forest-school-visits
+    name: Forest School Visits
+    summary: Guided outdoor learning days in Westmarch woodland for primary classes.
+    description: Qualified leaders run a day of outdoor learning for one class.
+    category: {category}
+    provision: traded
+    audience:
+      phases: [primary]
+      settings: [maintained, academy]
+    offers:
+      - id: forest-day
+        name: Forest day
+        kind: pay-as-you-go
+        charges:
+          - amount: 612.35
+            unit: per day
+            settings: [maintained, academy]
+            vat: exempt
+            valid_from: 2026-04-01
+    how_to_buy: Book through the outdoor centre.
+    contacts: [{contact}]
+    owner: {owner}
+    last_reviewed: 2026-05-01
+    review_due: 2027-05-01
+    keywords: [woodland]
+"""
+
+
+def test_a_new_service_reaches_catalogue_search_price_list_and_downloads_with_no_other_edit(small_project, sample_handbook):
+    public = catalogue.public_services(sample_handbook)[0]
+    services = small_project / "data" / "services.yaml"
+    services.write_text(
+        services.read_text(encoding="utf-8").rstrip("\n") + "\n" + NEW_SERVICE.format(category=public.category, contact=public.contacts[0], owner=public.owner),
+        encoding="utf-8",
+    )
+    build(Path("data"), Path("site"), pdf=False)
+    site = small_project / "site"
+    assert page(site, "services/zz-forest-school-visits").h1.get_text(strip=True) == "Forest School Visits"
+    assert page(site, "catalogue").select_one("#service-zz-forest-school-visits") is not None
+    assert "£612.35" in page(site, "prices").select_one("table.hb-price-list").get_text()
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert any(d["location"] == "services/zz-forest-school-visits/" for d in index["docs"])
+    assert any("woodland" in d["text"] for d in index["docs"] if d["location"].startswith("services/zz-forest"))
+    assert "zz-forest-school-visits" in (site / "downloads" / "charges.csv").read_text(encoding="utf-8")
+    ids = [s["id"] for s in json.loads((site / "downloads" / "services.json").read_text(encoding="utf-8"))["services"]]
+    assert "zz-forest-school-visits" in ids

@@ -1,0 +1,60 @@
+"""The catalogue as a school user meets it: filters narrow the list, the address keeps the choice."""
+
+from __future__ import annotations
+
+import pytest
+
+from handbook.model.services import Provision
+from handbook.views import catalogue
+
+pytestmark = pytest.mark.browser
+
+
+def _visible_ids(page) -> list[str]:
+    return page.eval_on_selector_all("li.hb-card:not([hidden])", "els => els.map(e => e.id.replace('service-', ''))")
+
+
+def test_filters_narrow_the_list_and_the_address_keeps_the_choice(page, site_url, sample_handbook):
+    page.goto(site_url + "catalogue/")
+    everything = catalogue.public_services(sample_handbook)
+    assert len(_visible_ids(page)) == len(everything)
+    page.get_by_label("Kind of service").select_option("traded")
+    page.get_by_label("Phase").select_option("primary")
+    expected = sorted(s.id for s in everything if s.provision is Provision.TRADED and any(p.value == "primary" for p in s.audience.phases))
+    assert sorted(_visible_ids(page)) == expected
+    assert "provision=traded" in page.url and "phase=primary" in page.url
+    assert page.locator("[data-hb-count]").inner_text() == f"Showing {len(expected)} of {len(everything)} services"
+    shared = page.url
+    page.goto("about:blank")
+    page.goto(shared)
+    assert sorted(_visible_ids(page)) == expected
+    assert page.get_by_label("Kind of service").input_value() == "traded"
+    page.get_by_role("button", name="Clear filters").click()
+    page.wait_for_function("document.querySelectorAll('li.hb-card[hidden]').length === 0")
+    assert "provision" not in page.url
+
+
+def test_setting_filter_shows_services_for_that_kind_of_school(page, site_url, sample_handbook):
+    page.goto(site_url + "catalogue/?setting=academy")
+    expected = sorted(s.id for s in catalogue.public_services(sample_handbook) if any(x.value == "academy" for x in s.audience.settings))
+    assert sorted(_visible_ids(page)) == expected
+
+
+def test_without_javascript_the_full_list_shows_and_no_filters(browser, site_url, sample_handbook):
+    context = browser.new_context(java_script_enabled=False)
+    tab = context.new_page()
+    tab.goto(site_url + "catalogue/?provision=traded")
+    assert len(_visible_ids(tab)) == len(catalogue.public_services(sample_handbook))
+    assert not tab.locator("form[data-hb-filters]").is_visible()
+    context.close()
+
+
+def test_price_list_sorts_by_price_from_the_keyboard(page, site_url):
+    page.goto(site_url + "prices/")
+    button = page.locator("table.hb-price-list th button", has_text="Price")
+    button.focus()
+    page.keyboard.press("Enter")
+    values = page.eval_on_selector_all("table.hb-price-list tbody tr td[data-value]", "tds => tds.map(td => td.dataset.value)")
+    numbers = [float(v) for v in values if v]
+    assert numbers == sorted(numbers)
+    assert page.locator("table.hb-price-list th[aria-sort=ascending]").count() == 1
