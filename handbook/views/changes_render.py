@@ -109,7 +109,7 @@ def render_markdown(report: ChangeReport | None, *, heading_level: int = 2, serv
         return "This is the first edition of the handbook held here, so there is nothing to compare it with.\n"
     h = "#" * heading_level
     link = (lambda sid, name: f"[{md(name)}]({service_url(sid)})") if service_url else (lambda sid, name: md(name))
-    out = [f"This page compares the {md(report.new_edition)} edition with the {md(report.old_edition)} edition. "
+    out = [f"Changes from the {md(report.old_edition)} edition to the {md(report.new_edition)} edition. "
            f"Price rises above {_threshold(report)} are marked **above {_threshold(report)}**."]
     if report.is_empty:
         out.append(f"Nothing has changed since the {md(report.old_edition)} edition.")

@@ -116,3 +116,49 @@ def test_chair_held_by_an_internal_role_is_never_named(tmp_path, old):
     leaky = dataclasses.replace(new, partnerships=groups)
     chairs = compare(old, leaky).chairs
     assert [(c.group_id, c.new) for c in chairs if c.group_id == "headteachers-liaison"] == [("headteachers-liaison", "a council officer")]
+
+
+# The changes the sample's previous edition plants (listed at the top of
+# data/archive/2025-26/authority.yaml).
+SAMPLE_EXPECTED = {
+    "added": ["data-protection-service", "school-counselling"],
+    "withdrawn": ["swimming-programme"],
+    "renamed": [("cpd-programme", "Training and Development Courses", "Professional Development Courses")],
+    "provision": [("headteacher-appointments", "traded", "mixed")],
+    "flagged": {("school-meals", "2.55", "2.75"), ("outdoor-education", "78", "84"), ("ict-support", "14.50", "15.75"), ("grounds-maintenance", "3950", "4300")},
+    "calm": {("school-improvement-consultancy", "630", "650"), ("school-improvement-consultancy", "340", "350"), ("cpd-programme", "68", "70"), ("hr-advisory", "1520", "1570"), ("music-service", "41", "42.50"), ("payroll", "7.90", "7.60")},
+    "contacts": {("governor-services-manager", "holder", "Peter Lang", "Olivia Hart"), ("admissions-manager", "phone", "01632 960 318", "01632 960 305")},
+    "chairs": [("primary-heads-association", "Mr David Coleman, headteacher, Brookfield Primary School", "Mrs Joy Adeyemi, headteacher, St Aidan's CE Primary School")],
+}
+
+
+def test_sample_edition_against_its_archive_reports_exactly_the_planted_changes(sample_handbook, sample_data):
+    report = edition_changes(sample_handbook, sample_data)
+    assert report is not None and (report.old_edition, report.new_edition, report.threshold) == ("2025-26", "2026-27", 3.8)
+    assert sorted(s.id for s in report.services_added) == SAMPLE_EXPECTED["added"]
+    assert [s.id for s in report.services_withdrawn] == SAMPLE_EXPECTED["withdrawn"]
+    assert [(r.id, r.old_name, r.new_name) for r in report.services_renamed] == SAMPLE_EXPECTED["renamed"]
+    assert [(p.id, p.old, p.new) for p in report.provision_changes] == SAMPLE_EXPECTED["provision"]
+    changed = {(c.service_id, str(c.old_amount), str(c.new_amount)): c.above_threshold for c in report.charges_changed}
+    assert {k for k, flagged in changed.items() if flagged} == SAMPLE_EXPECTED["flagged"]
+    assert {k for k, flagged in changed.items() if not flagged} == SAMPLE_EXPECTED["calm"]
+    assert report.charges_added == [] and report.charges_removed == []
+    assert {(c.id, c.field, c.old, c.new) for c in report.contacts} == SAMPLE_EXPECTED["contacts"]
+    assert [(c.group_id, c.old, c.new) for c in report.chairs] == SAMPLE_EXPECTED["chairs"]
+
+
+def test_site_page_shows_the_sample_changes(built_site: Path):
+    html = (built_site / "changes" / "index.html").read_text()
+    for text in ("School Swimming Programme", "Data Protection Officer Service", "Professional Development Courses", "£3,950", "£4,300", "Olivia Hart", "Mrs Joy Adeyemi"):
+        assert text in html, text
+    assert html.count("<strong>above 3.8%</strong>") == 4 + 1  # four rises, and the legend
+
+
+def test_pdf_section_shows_the_sample_changes(built_site: Path):
+    import subprocess
+
+    pdf = next((built_site / "pdf").glob("*.pdf"))
+    text = " ".join(subprocess.run(["pdftotext", "-layout", str(pdf), "-"], check=True, capture_output=True, text=True).stdout.split())
+    section = text[text.index("Changes from the 2025-26 edition to the 2026-27 edition") :]
+    for words in ("School Swimming Programme", "Data Protection Officer Service", "£3,950", "£4,300", "above 3.8%", "Mrs Joy Adeyemi"):
+        assert words in section, words
