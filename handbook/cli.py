@@ -63,7 +63,7 @@ def _review(args: argparse.Namespace) -> int:
     from handbook.review import due_items, render_review
 
     items = due_items(Path(args.data), within_days=args.within)
-    print(render_review(items))
+    print(render_review(items, within_days=args.within))
     return 0
 
 
@@ -77,7 +77,7 @@ def _new(args: argparse.Namespace) -> int:
 def _publish(args: argparse.Namespace) -> int:
     from handbook.publish import publish
 
-    publish(Path(args.data), push=args.push)
+    print(publish(Path(args.data), push=args.push))
     return 0
 
 
