@@ -1,8 +1,9 @@
 """build: data folder -> a complete site folder (website and PDF), swapped in atomically.
 
 Steps: validate (errors -> `HandbookUserError`, status 1, listing every problem); write the
-service pages; write the PDF into `docs/pdf/` so MkDocs copies it; build MkDocs strictly into a
-temporary folder beside `site_dir`; only then replace `site_dir`. A failed build never leaves a
+PDF into `docs/pdf/` so MkDocs copies it; build MkDocs strictly into a
+temporary folder beside `site_dir` (its hooks write the service pages and downloads); only
+then replace `site_dir`. A failed build never leaves a
 half-written site where the good one was. Runs in the project folder (mkdocs.yml, docs/ ...).
 """
 
@@ -18,7 +19,6 @@ from pathlib import Path
 
 from handbook.errors import HandbookUserError
 from handbook.site.data import handbook_for
-from handbook.site.pages import write_service_pages
 from handbook.views.edition import pdf_filename
 
 
@@ -98,7 +98,6 @@ def build(data_dir: Path, site_dir: Path, pdf: bool = True, config_file: Path = 
         raise HandbookUserError(f"there is no {config_file.name} in {config_file.parent}; run the build in the project folder", status=2)
     handbook = handbook_for(data_dir)  # HandbookUserError (status 1) listing the problems
     docs_dir = config_file.parent / "docs"
-    write_service_pages(handbook, docs_dir)
     if pdf:
         write_pdf_into(handbook, data_dir, docs_dir)
     site_dir.parent.mkdir(parents=True, exist_ok=True)

@@ -47,11 +47,20 @@ def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;")
 
 
+@lru_cache(maxsize=1)
+def _converter() -> md.Markdown:
+    # One converter, reset per text: building a Markdown instance costs more than converting.
+    return md.Markdown(extensions=[*DATA_EXTENSIONS, _SanitiseExtension()], output_format="html")
+
+
 @lru_cache(maxsize=4096)
 def to_html(text: str) -> Markup:
     """Block Markdown (paragraphs, lists, links) -> safe HTML."""
-    converter = md.Markdown(extensions=[*DATA_EXTENSIONS, _SanitiseExtension()], output_format="html")
-    return Markup(converter.convert(_escape(text or "")))
+    converter = _converter()
+    try:
+        return Markup(converter.convert(_escape(text or "")))
+    finally:
+        converter.reset()
 
 
 def to_inline_html(text: str) -> Markup:
