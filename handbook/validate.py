@@ -128,7 +128,7 @@ def _validate(data_dir: Path, today: dt.date | None) -> Result:
             records[stem] = _records_of(value)
         else:
             records[stem] = valid_records(model, doc)
-    context = checks.Context(models=models, records=records, documents=documents, today=today or dt.date.today())
+    context = checks.Context(models=models, records=records, documents=documents, today=today or dt.date.today(), data_dir=data_dir)
     problems += checks.run(context)
     handbook = None
     if not any(p.level is Level.ERROR for p in problems) and len(models) == len(FILES):

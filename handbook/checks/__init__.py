@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from handbook.errors import Level, Problem
@@ -24,6 +25,7 @@ class Context:
     records: dict[str, dict[str, list[tuple[int, Any]]]]  # stem -> list field -> (index, valid record)
     documents: dict[str, Document]  # stem -> loaded document
     today: dt.date
+    data_dir: Path | None = None  # for rules about other files the data names
 
     def has(self, *stems: str) -> bool:
         """Whole files that validated: for rules over a file's non-list parts."""
@@ -55,9 +57,9 @@ Check = Callable[[Context], Iterator[Problem]]
 
 
 def all_checks() -> list[Check]:
-    from handbook.checks import charges, privacy, references, reviews, uniqueness
+    from handbook.checks import charges, editions, privacy, references, reviews, uniqueness
 
-    return [uniqueness.check, references.check, charges.check, privacy.check, reviews.check]
+    return [uniqueness.check, references.check, charges.check, privacy.check, reviews.check, editions.check]
 
 
 def run(context: Context) -> list[Problem]:
