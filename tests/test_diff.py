@@ -83,6 +83,8 @@ def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     shutil.rmtree(tmp_path / "data")
     shutil.copytree(NEW, tmp_path / "data")
     shutil.copytree(OLD, tmp_path / "data" / "archive" / "2025-26")
+    authority = tmp_path / "data" / "authority.yaml"
+    authority.write_text(authority.read_text().replace("previous: ../2025-26", "previous: archive/2025-26"))
     run("add", "data")
     run("commit", "-q", "-m", "2026-27 edition")
     monkeypatch.chdir(tmp_path)

@@ -39,9 +39,9 @@ TRADED = {
 @pytest.fixture()
 def small(tmp_path: Path) -> Path:
     """A writable copy of the small 2026-27 fixture edition (quick to round-trip)."""
-    data = tmp_path / "small"
-    shutil.copytree(EDITIONS / "2026-27", data)
-    return data
+    # Both editions are copied: the 2026-27 data names ../2025-26 as its previous edition.
+    shutil.copytree(EDITIONS, tmp_path / "editions")
+    return tmp_path / "editions" / "2026-27"
 
 
 def _inserted(before: str, after: str) -> list[str]:
@@ -74,8 +74,8 @@ def test_new_service_is_added_and_the_rest_of_the_sample_file_is_byte_identical(
 
 
 def test_new_service_goes_in_id_order_when_the_list_is_sorted_keeping_blank_lines(tmp_path: Path):
-    data = tmp_path / "data"
-    shutil.copytree(EDITIONS / "2026-27", data)
+    shutil.copytree(EDITIONS, tmp_path / "editions")
+    data = tmp_path / "editions" / "2026-27"
     before = (data / "services.yaml").read_text()
     new_entry("service", data, dict(TRADED, id="governor-training"), interactive=False, today=TODAY)
     after = (data / "services.yaml").read_text()

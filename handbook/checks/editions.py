@@ -1,11 +1,16 @@
-"""The previous edition the data names exists, so 'What has changed' can be built."""
+"""The previous edition the data names exists, so 'What has changed' can be built.
+
+A warning, not an error: copies of one edition's files (a git ref read for `handbook diff`, the
+scratch copy `handbook new` validates) legitimately lack the archive beside them. The site build
+still stops with a clear message if the folder is missing when it needs it.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
 from handbook.checks import Context
-from handbook.errors import Problem
+from handbook.errors import Level, Problem
 
 
 def check(ctx: Context) -> Iterator[Problem]:
@@ -17,6 +22,6 @@ def check(ctx: Context) -> Iterator[Problem]:
         return
     folder = ctx.data_dir / previous
     if not (folder / "authority.yaml").is_file():
-        yield ctx.problem("authority", ("edition", "previous"), f"there is no previous edition's data in {previous!r} (looked for {previous}/authority.yaml inside the data folder); correct the folder name or remove `previous`", "missing-previous")
+        yield ctx.problem("authority", ("edition", "previous"), f"there is no previous edition's data in {previous!r} (looked for {previous}/authority.yaml inside the data folder); correct the folder name or remove `previous`", "missing-previous", Level.WARNING)
     elif (folder.resolve() == ctx.data_dir.resolve()):
-        yield ctx.problem("authority", ("edition", "previous"), "the previous edition cannot be this edition's own folder", "missing-previous")
+        yield ctx.problem("authority", ("edition", "previous"), "the previous edition cannot be this edition's own folder", "missing-previous", Level.WARNING)
