@@ -8,6 +8,8 @@ never changes the working tree or the repository.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from handbook.errors import HandbookUserError
 from handbook.gitsource import edition_folder
 from handbook.model import Handbook
@@ -36,3 +38,18 @@ def compare_sources(old: str, new: str, threshold: float | None = None) -> Chang
     if threshold is not None and threshold < 0:
         raise HandbookUserError(f"--threshold must be a percentage of 0 or more, not {threshold:g}")
     return compare(load_edition(old), load_edition(new), threshold)
+
+
+def edition_changes(handbook: Handbook, data_dir: Path | str) -> ChangeReport | None:
+    """The current edition compared with the previous one its data names, or `None` if none.
+
+    Why here and not in the site: the site page and the PDF section must show the same report,
+    and views read no files.
+    """
+    previous = handbook.authority.edition.previous
+    if previous is None:
+        return None
+    folder = Path(data_dir) / previous
+    if not folder.is_dir():
+        raise HandbookUserError(f"authority.yaml names the previous edition's data as {previous!r}, but there is no folder {folder}", status=1)
+    return compare(load_handbook(folder), handbook)

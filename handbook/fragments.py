@@ -12,9 +12,10 @@ from pathlib import Path
 
 from handbook.model import Handbook
 from handbook.model.services import Provision
+from handbook.diff import edition_changes
+from handbook.views.changes import render_markdown
 from handbook.views import catalogue, contacts, partnerships, prices, protocols, publications, structure
 
-CHANGES_PLACEHOLDER = "The list of changes since the previous edition is not available in this build."
 
 
 def functions(handbook: Handbook, data_dir: Path, url_for: Callable[[str], str]) -> dict[str, Callable[..., str]]:
@@ -93,10 +94,6 @@ def functions(handbook: Handbook, data_dir: Path, url_for: Callable[[str], str])
         return block("downloads.html.j2", url_for=url_for)
 
     def changes() -> str:
-        try:
-            from handbook.views.changes import edition_changes, render_markdown
-        except ImportError:
-            return CHANGES_PLACEHOLDER
         return render_markdown(edition_changes(hb, data_dir))
 
     return {

@@ -21,7 +21,7 @@ from ruamel.yaml import YAML
 from handbook.report import render
 from handbook.scaffold import insert_entry
 from handbook.validate import load_handbook, validate
-from handbook.views.changes import edition_changes
+from handbook.diff import edition_changes
 
 ROOT = Path(__file__).resolve().parent.parent
 GUIDE = ROOT / "docs" / "officers-guide.md"

@@ -6,17 +6,15 @@ is above the threshold; contacts and chairs changed). `render_text` and `render_
 `handbook.views.changes_render`) turn it into words for the CLI, the site page and the PDF.
 
 It must never report an internal record: a service, contact or group that is internal in an
-edition counts as absent from that edition. The only file it reads is the previous edition's
-data, named by the current edition itself (`edition_changes`).
+edition counts as absent from that edition. It reads no files: `handbook.diff` loads the
+editions (`edition_changes` compares the current one with the previous one its data names).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
-from pathlib import Path
 
-from handbook.errors import HandbookUserError
 from handbook.model import Handbook
 from handbook.model.services import Charge, Service
 from handbook.model.types import PHASE_LABELS, SETTING_LABELS, Visibility
@@ -254,24 +252,8 @@ def compare(old: Handbook, new: Handbook, threshold: float | None = None) -> Cha
     return report
 
 
-def edition_changes(handbook: Handbook, data_dir: Path | str) -> ChangeReport | None:
-    """The current edition compared with the previous one its data names, or `None` if none.
-
-    Why here and not in the site: the site page and the PDF section must show the same report.
-    """
-    from handbook.validate import load_handbook
-
-    previous = handbook.authority.edition.previous
-    if previous is None:
-        return None
-    folder = Path(data_dir) / previous
-    if not folder.is_dir():
-        raise HandbookUserError(f"authority.yaml names the previous edition's data as {previous!r}, but there is no folder {folder}", status=1)
-    return compare(load_handbook(folder), handbook)
-
-
 # Rendering lives in its own module to keep this one about the comparison; re-exported so
 # callers have one place to import the report and its words from.
 from handbook.views.changes_render import render_markdown, render_text  # noqa: E402
 
-__all__ = ["ChangeReport", "compare", "describe_charge", "edition_changes", "render_markdown", "render_text"]
+__all__ = ["ChangeReport", "compare", "describe_charge", "render_markdown", "render_text"]

@@ -10,7 +10,8 @@ import pytest
 
 from handbook.errors import HandbookUserError
 from handbook.validate import load_handbook
-from handbook.views.changes import compare, describe_charge, edition_changes
+from handbook.diff import edition_changes
+from handbook.views.changes import compare, describe_charge
 
 EDITIONS = Path(__file__).resolve().parent.parent / "cases" / "editions"
 MINIMAL = EDITIONS.parent / "minimal"
