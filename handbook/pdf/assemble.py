@@ -18,7 +18,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from handbook.model import Handbook
-from handbook.pdf import parts, prose
+from handbook.pdf import links, parts, prose
 from handbook.pdf.labels import FILTERS
 from handbook.pdf.outline import Entry, Outline
 from handbook.views.edition import edition_label
@@ -72,6 +72,7 @@ def assemble(handbook: Handbook, data_dir: Path, project_dir: Path | None = None
     held = {p.role for p in pages}
     pages += [prose.NavPage(f"{role}.md", role, role != "catalogue", role, None) for role in ("catalogue", "prices", "contacts") if role not in held]
     chart_in_prose = prose.has_chart(pages)
+    site = links.site_url(project / "mkdocs.yml") if project else None
     body: list[Part] = []
     for page in pages:
         if page.role == "foreword":
@@ -79,16 +80,18 @@ def assemble(handbook: Handbook, data_dir: Path, project_dir: Path | None = None
         appendix = page.appendix or page.role in ("prices", "contacts")
         number = outline.next_number(appendix)
         with outline.part() as entries:
-            html = _part_html(env, handbook, data_dir, outline, page, number, chart_in_prose)
+            html = _part_html(env, handbook, data_dir, outline, page, number, chart_in_prose, site)
         body.append(Part(page.anchor, "appendix" if appendix else "section", html, entries))
     # Sections first, then appendices, each in reading order: numbers and contents follow.
     body.sort(key=lambda part: part.kind == "appendix")
     return _book(env, handbook, data_dir, front, body)
 
 
-def _part_html(env: Environment, handbook: Handbook, data_dir: Path, outline: Outline, page: prose.NavPage, number: str, chart_in_prose: bool) -> Markup:
+def _part_html(
+    env: Environment, handbook: Handbook, data_dir: Path, outline: Outline, page: prose.NavPage, number: str, chart_in_prose: bool, site: str | None
+) -> Markup:
     if page.role == "catalogue":
-        return parts.catalogue_part(env, handbook, outline, number, page.anchor)
+        return parts.catalogue_part(env, handbook, outline, number, page.anchor, site)
     if page.role == "prices":
         return parts.price_list_part(env, handbook, outline, number, page.anchor)
     if page.role == "contacts":

@@ -12,7 +12,7 @@ from typing import Any
 from markupsafe import Markup
 
 from handbook import filters
-from handbook.markdown import to_html
+from handbook.markdown import to_html, to_inline_html
 from handbook.model.services import Charge, OfferKind, Payer, Vat
 from handbook.views.catalogue import PROVISION_LABELS
 
@@ -79,6 +79,7 @@ FILTERS = {
     "scope": scope,
     "charge_notes": charge_notes,
     "markdown": markdown,
+    "inline_markdown": to_inline_html,
     "provision": PROVISION_LABELS.__getitem__,
     "offer_kind": OFFER_KIND_LABELS.__getitem__,
     "vat": VAT_LABELS.__getitem__,

@@ -23,7 +23,7 @@ from handbook.model import Handbook
 from handbook.views.catalogue import service_ids
 
 _TAG = re.compile(r"<(a|[a-z][a-z0-9]*)\b([^>]*)>", re.I)
-_LINK_CLASS = re.compile(r'\sclass="(internal|page-ref|toc-main|toc-front)"')
+_LINK_CLASS = re.compile(r'\sclass="(internal|toc-main|toc-front)"')
 _A_OPEN = re.compile(r'<a\b([^>]*)>', re.I)
 _ID = re.compile(r'\sid="([^"]+)"')
 # Site pages the book prints from its own parts, by their address.

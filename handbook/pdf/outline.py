@@ -35,6 +35,7 @@ class Outline:
     entries: list[Entry] = field(default_factory=list)
     sections: int = 0
     appendices: int = 0
+    service_numbers: dict[str, str] = field(default_factory=dict)  # service id -> "9.2.4"
 
     def next_number(self, appendix: bool) -> str:
         """The next section number ("4") or appendix letter ("C")."""

@@ -16,7 +16,7 @@ from markupsafe import Markup
 
 from handbook.errors import HandbookUserError
 from handbook.model import Handbook
-from handbook.model.services import Offer, Service
+from handbook.model.services import Offer, Service, Terms
 from handbook.pdf.outline import Outline, section_label, sub_number
 from handbook.views import catalogue, contacts, prices, structure
 
@@ -28,11 +28,13 @@ def service_anchor(service_id: str) -> str:
 @dataclass(frozen=True)
 class ServiceEntry:
     anchor: str
+    number: str
     service: Service
     contacts: list
-    related: list[tuple[str, Service]]
-    owner: str | None
-    offers: list[tuple[Offer, list[prices.PriceLine]]]
+    related: list[tuple[str, Service]]  # (its number in the catalogue, service)
+    terms: list[tuple[Offer, Terms]]
+    lines: list[prices.PriceLine]
+    url: str | None  # the service's page on the website
 
 
 @dataclass(frozen=True)
@@ -58,29 +60,38 @@ def foreword(env: Environment, handbook: Handbook, outline: Outline) -> Markup:
     return Markup(env.get_template("foreword.html.j2").render(heading=heading, foreword=data.foreword, published=data.edition.published))
 
 
-def _service_entry(handbook: Handbook, service: Service) -> ServiceEntry:
-    unit = handbook.units_by_id.get(service.owner)
-    owner = unit.name if unit is not None and unit.visibility.value == "public" else None
-    lines = prices.price_lines(service)
-    offers = [(offer, [line for line in lines if line.offer.id == offer.id]) for offer in service.offers]
-    related = [(service_anchor(s.id), s) for s in catalogue.related_services(handbook, service)]
-    return ServiceEntry(service_anchor(service.id), service, catalogue.service_contacts(handbook, service), related, owner, offers)
+def _service_entry(handbook: Handbook, service: Service, numbers: dict[str, str], site: str | None) -> ServiceEntry:
+    related = [(numbers[s.id], s) for s in catalogue.related_services(handbook, service) if s.id in numbers]
+    terms = [(offer, offer.terms) for offer in service.offers if offer.terms is not None]
+    url = f"{site.rstrip('/')}/services/{service.id}/" if site else None
+    return ServiceEntry(
+        service_anchor(service.id), numbers[service.id], service, catalogue.service_contacts(handbook, service), related, terms, prices.price_lines(service), url
+    )
 
 
-def catalogue_part(env: Environment, handbook: Handbook, outline: Outline, number: str, anchor: str) -> Markup:
-    """Every public service under its category, each with its offers and what schools pay."""
+def catalogue_part(env: Environment, handbook: Handbook, outline: Outline, number: str, anchor: str, site: str | None = None) -> Markup:
+    """Every public service under its category: what it is, whom to ask, what each school pays.
+
+    Why a directory entry rather than the whole web page: a thousand services must print in
+    minutes and read as a catalogue; each entry ends with its page's address for the rest.
+    Why services are numbered (9.2.4) and cross-references cite the number, not a page: a page
+    reference is a `target-counter()`, and WeasyPrint lays out every page holding one twice
+    more; across the catalogue and price list that would triple the build.
+    """
     heading = _title(outline, number, anchor, "Catalogue of services")
+    groups = catalogue.services_by_category(handbook)
+    numbers = {s.id: f"{number}.{i}.{k}" for i, g in enumerate(groups, start=1) for k, s in enumerate(g.services, start=1)}
+    outline.service_numbers.update(numbers)
     categories = []
-    for i, group in enumerate(catalogue.services_by_category(handbook), start=1):
+    for i, group in enumerate(groups, start=1):
         cat_number = sub_number(number, i)
         outline.add(f"cat-{group.category.id}", group.category.name, cat_number)
-        entries = [_service_entry(handbook, s) for s in group.services]
+        entries = [_service_entry(handbook, s, numbers, site) for s in group.services]
         categories.append(Group(f"cat-{group.category.id}", cat_number, group.category.name, group.category.description, entries, []))
-    count = sum(len(c.services) for c in categories)
     intro = (
-        f"The {count} services below are grouped by category. Each shows whether it is statutory (the council must "
-        "provide it), traded (schools choose to buy it) or both, who it is for, how to buy it and what a maintained "
-        "school, an academy and a school in another authority pays."
+        f"The {len(numbers)} services below are grouped by category and numbered. Each shows whether it is statutory "
+        "(the council must provide it), traded (schools choose to buy it) or both, who it is for, how to buy it and "
+        "what a maintained school, an academy and a school in another authority pays."
     )
     return Markup(env.get_template("catalogue.html.j2").render(heading=heading, intro=intro, categories=categories, payer_columns=prices.PAYER_COLUMNS))
 
@@ -91,7 +102,7 @@ def price_list_part(env: Environment, handbook: Handbook, outline: Outline, numb
     rows = prices.charges_rows(handbook)
     groups: dict[str, list] = {}
     for row in rows:
-        groups.setdefault(row.category_name, []).append((service_anchor(row.service.id), row))
+        groups.setdefault(row.category_name, []).append((outline.service_numbers.get(row.service.id, ""), row))
     order = [g.category.name for g in catalogue.services_by_category(handbook)]
     built = []
     for i, name in enumerate(sorted(groups, key=lambda n: order.index(n) if n in order else len(order)), start=1):
@@ -100,7 +111,7 @@ def price_list_part(env: Environment, handbook: Handbook, outline: Outline, numb
         built.append(Group(f"prices-{i}", group_number, name, None, [], groups[name]))
     intro = (
         f"Every published charge for {handbook.authority.edition.covers.financial_year}, {len(rows)} in all. "
-        "Prices are in pounds; the last column gives the page where the service is described."
+        "Prices are in pounds; the first column gives the service's number in the catalogue."
     )
     return Markup(env.get_template("price_list.html.j2").render(heading=heading, intro=intro, groups=built))
 

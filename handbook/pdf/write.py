@@ -10,18 +10,31 @@ from __future__ import annotations
 
 import logging
 import os
-import resource
 import tempfile
-import time
-from dataclasses import dataclass
 from pathlib import Path
 
+import pydyf
 from weasyprint import HTML
 
 from handbook.model import Handbook
 from handbook.pdf.assemble import assemble
 from handbook.pdf.links import drop_dangling
 from handbook.views.edition import pdf_filename
+
+def _page_references(pdf: pydyf.PDF) -> tuple[bytes, ...]:
+    kids = pdf.pages["Kids"]
+    cached = pdf.__dict__.get("_handbook_page_references")
+    if cached is None or cached[0] != len(kids):
+        cached = (len(kids), tuple(f"{number} 0 R".encode("ascii") for number in kids[::3]))
+        pdf.__dict__["_handbook_page_references"] = cached
+    return cached[1]
+
+
+# Why: pydyf 0.13 rebuilds the tuple of every page's reference on each `page_references` read,
+# and WeasyPrint's PDF/UA tagger reads it once per tagged element, so a tagged PDF took time
+# proportional to pages x elements (20 s of a 285-page build). Pages are only ever appended,
+# so the tuple is cached per page count: the same values, built once.
+pydyf.PDF.page_references = property(_page_references)
 
 # WeasyPrint logs every CSS property it ignores (Material-free, but Markdown extensions emit
 # a few) at WARNING; the build's output should stay about the build.
@@ -68,32 +81,3 @@ def write_pdf_for(data_dir: Path, site_dir: Path) -> Path:
 
     handbook = load_handbook(data_dir)
     return write_pdf(handbook, data_dir, Path(site_dir) / "pdf" / pdf_filename(handbook))
-
-
-@dataclass(frozen=True)
-class Measurement:
-    """One PDF build as the benchmark reports it."""
-
-    seconds: float
-    peak_mb: float  # the process's peak resident memory so far (Linux ru_maxrss)
-    pages: int
-    size_bytes: int
-    path: Path
-
-
-def measure_pdf(data_dir: Path, out_dir: Path) -> Measurement:
-    """Builds the PDF for a data folder and reports its time, pages, size and peak memory.
-
-    Why peak memory of the whole process: WeasyPrint's layout is the largest allocation, and
-    the benchmark runs each size in a fresh process so the figure is this build's own.
-    """
-    from pypdf import PdfReader
-
-    from handbook.validate import load_handbook
-
-    start = time.perf_counter()
-    handbook = load_handbook(data_dir)
-    path = write_pdf(handbook, data_dir, Path(out_dir) / pdf_filename(handbook))
-    seconds = time.perf_counter() - start
-    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    return Measurement(seconds, peak_mb, len(PdfReader(path).pages), path.stat().st_size, path)

@@ -1,0 +1,202 @@
+"""The PDF edition as a governor receives it: the real file from the site build, read with pypdf
+and poppler's pdftotext (no mocks of WeasyPrint)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from handbook.errors import HandbookUserError
+from handbook.model.types import Visibility
+from handbook.pdf.write import write_pdf, write_pdf_for
+from handbook.views.catalogue import public_services
+
+LEADER_LINE = re.compile(r"^(?P<title>.*?)\s*(?:\.\s*){3,}(?P<page>\d+|[ivxlc]+)\s*$")
+
+
+def roman(text: str) -> int:
+    values = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
+    total = 0
+    for a, b in zip(text, text[1:] + " "):
+        total += -values[a] if b != " " and values[b] > values[a] else values[a]
+    return total
+
+
+def contents_entries(pages: list[str]) -> list[tuple[str, int]]:
+    """(title, page) for each line of the printed contents; a wrapped title is joined."""
+    start = next(i for i, page in enumerate(pages) if page.lstrip().startswith("Contents"))
+    entries, pending = [], ""
+    for page in pages[start:]:
+        lines = [line.strip() for line in page.splitlines() if line.strip()]
+        if not any(LEADER_LINE.search(line) for line in lines):
+            break
+        for line in lines:
+            found = LEADER_LINE.search(line)
+            if found:
+                number = found["page"]
+                entries.append((f"{pending} {found['title']}".strip(), int(number) if number.isdigit() else roman(number)))
+                pending = ""
+            elif line != "Contents" and "edition" not in line:  # a title's first line; not the footer
+                pending = line
+    return entries
+
+
+def outline_pages(reader) -> dict[str, int]:
+    """Bookmark title -> 1-based page number, at every level of the outline."""
+    found: dict[str, int] = {}
+
+    def walk(items) -> None:
+        for item in items:
+            if isinstance(item, list):
+                walk(item)
+            else:
+                found.setdefault(item.title, reader.get_destination_page_number(item) + 1)
+
+    walk(reader.outline)
+    return found
+
+
+def test_the_pdf_has_a_sensible_number_of_pages(pdf_reader):
+    assert 15 <= len(pdf_reader.pages) <= 120
+
+
+def test_metadata_gives_title_author_and_language(pdf_reader, sample_handbook):
+    info = pdf_reader.metadata
+    assert sample_handbook.authority.handbook.title in info.title
+    assert "2026-27 edition" in info.title
+    assert info.author == sample_handbook.authority.authority.name
+    root = pdf_reader.trailer["/Root"]
+    assert root["/Lang"] == "en-GB"
+    assert bool(root["/ViewerPreferences"]["/DisplayDocTitle"])
+
+
+def test_the_pdf_is_tagged_for_pdf_ua(pdf_reader):
+    root = pdf_reader.trailer["/Root"]
+    assert "/StructTreeRoot" in root
+    assert bool(root["/MarkInfo"]["/Marked"])
+    xmp = root["/Metadata"].get_object().get_data().decode("utf-8")
+    assert "pdfuaid:part" in xmp and "1" in xmp.split("pdfuaid:part")[1][:6]
+
+
+def test_every_font_is_embedded_and_is_noto(pdf_reader):
+    """The same look on every machine: Noto embedded, no glyph fallen back to another family."""
+    fonts = {}
+    for page in pdf_reader.pages:
+        for font in (page["/Resources"].get("/Font") or {}).values():
+            font = font.get_object()
+            fonts[str(font["/BaseFont"])] = font
+    for name, font in fonts.items():
+        descendant = font["/DescendantFonts"][0].get_object() if "/DescendantFonts" in font else font
+        descriptor = descendant["/FontDescriptor"].get_object()
+        assert any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3")), f"{name} is not embedded"
+        assert "Noto" in name, f"{name}: a character fell back to a font other than Noto"
+
+
+def test_the_outline_has_every_section_appendix_and_public_service(pdf_reader, sample_handbook):
+    titles = set(outline_pages(pdf_reader))
+    for expected in ("Foreword", "Contents", "1 The structure of children's services", "8 Communications and critical incidents"):
+        assert expected in titles, sorted(titles)
+    assert any(t.startswith("Appendix A ") for t in titles) and any(t.startswith("Appendix D ") for t in titles)
+    for service in public_services(sample_handbook):
+        assert any(service.name in t for t in titles), service.name
+
+
+def test_every_public_service_is_printed(pdf_pages, sample_handbook, squash):
+    text = squash(" ".join(pdf_pages))
+    for service in public_services(sample_handbook):
+        assert squash(service.name) in text, service.name
+
+
+def test_nothing_internal_or_unconsented_is_printed(pdf_pages, sample_handbook, squash):
+    text = squash(" ".join(pdf_pages))
+    internal_services = [s for s in sample_handbook.services.services if s.visibility is Visibility.INTERNAL]
+    internal_roles = [r for r in sample_handbook.contacts.roles if r.visibility is Visibility.INTERNAL]
+    assert internal_services and internal_roles, "the sample must have internal records to prove this"
+    for service in internal_services:
+        assert squash(service.name) not in text
+    for role in internal_roles:
+        assert squash(role.title) not in text
+        assert role.email is None or str(role.email) not in text
+    unnamed = [r.holder.name for r in sample_handbook.contacts.roles if r.holder and not r.holder.consent_to_publish]
+    assert unnamed, "the sample must have a holder who did not consent to being named"
+    for name in unnamed:
+        assert squash(name) not in text
+
+
+def test_every_contents_entry_gives_the_page_its_heading_starts_on(pdf_pages, pdf_reader, squash):
+    entries = contents_entries(pdf_pages)
+    bookmarks = {squash(title): page for title, page in outline_pages(pdf_reader).items()}
+    assert len(entries) >= 30
+    for title, page in entries:
+        assert squash(title) in squash(pdf_pages[page - 1]), f"{title!r} is not on page {page}"
+        assert bookmarks[squash(title)] == page, f"{title!r}: contents says {page}, heading is on {bookmarks[squash(title)]}"
+
+
+def test_footers_say_page_x_of_y_and_the_edition(pdf_pages, pdf_reader):
+    total = len(pdf_reader.pages)
+    for number in (5, total // 2, total):
+        footer = pdf_pages[number - 1]
+        assert f"Page {number} of {total}" in footer
+        assert "2026-27 edition" in footer
+    assert "Page 1 of" not in pdf_pages[0]  # the cover has no folio
+
+
+def test_running_heads_name_the_section_the_page_is_in(pdf_pages, pdf_reader):
+    pages = outline_pages(pdf_reader)
+    start = pages["2 The council's role in relation to schools"]
+    next_section = pages["3 Key partnerships and meetings"]
+    for page in range(pages["1 The structure of children's services"] + 1, start):
+        assert pdf_pages[page - 1].lstrip().startswith("1 The structure of children's services")
+    assert pdf_pages[next_section - 1].lstrip().startswith("3 Key partnerships")
+
+
+def test_a_long_table_repeats_its_header_row_on_every_page(pdf_pages, pdf_reader):
+    pages = outline_pages(pdf_reader)
+    first = next(p for t, p in pages.items() if t.endswith("Roles by team"))
+    last = len(pdf_pages)
+    assert last > first, "the roles table should continue over at least two pages"
+    for number in range(first, last + 1):
+        assert re.search(r"Role\s+Name\s+E-mail\s+Telephone", pdf_pages[number - 1]), f"no header row on page {number}"
+
+
+def test_internal_links_print_the_page_they_point_to(pdf_pages, pdf_reader, squash):
+    pages = outline_pages(pdf_reader)
+    text = squash(" ".join(pdf_pages))
+    refs = [int(n) for n in re.findall(r"\(see page (\d+)\)", text)]
+    assert len(refs) >= 10 and all(1 <= n <= len(pdf_pages) for n in refs)
+    appendix_a = next(page for title, page in pages.items() if title.startswith("Appendix A "))
+    cited = re.findall(r"appendix A \(see page (\d+)\)", text, re.I)
+    assert cited and all(int(n) == appendix_a for n in cited)
+
+
+def test_catalogue_cross_references_cite_service_numbers(pdf_pages, squash):
+    text = squash(" ".join(pdf_pages))
+    assert re.search(r"Related services .+? \(9\.\d+\.\d+\)", text)
+    # The price list names each charge's service by its number in the catalogue.
+    assert re.search(r"No\. Service and offer", text)
+
+
+def test_external_links_print_their_address(pdf_pages, squash):
+    text = squash(" ".join(pdf_pages))
+    assert "https://" in text
+    assert "(https://" in text  # a link whose words are not its address gains it in brackets
+
+
+def test_write_pdf_for_refuses_data_with_errors(data_copy: Path, tmp_path: Path):
+    services = data_copy / "services.yaml"
+    services.write_text(services.read_text(encoding="utf-8").replace("unit: per day", "unit: per dya", 1), encoding="utf-8")
+    with pytest.raises(HandbookUserError):
+        write_pdf_for(data_copy, tmp_path / "site")
+    assert not (tmp_path / "site" / "pdf").exists()
+
+
+def test_write_pdf_replaces_the_file_whole_and_leaves_no_temporary_file(sample_handbook, sample_data, tmp_path, monkeypatch):
+    out = tmp_path / "pdf" / "book.pdf"
+    out.parent.mkdir()
+    out.write_bytes(b"an older edition")
+    monkeypatch.setattr("handbook.pdf.write.assemble", lambda handbook, data_dir: "<html lang='en-GB'><title>t</title><p>Small</p></html>")
+    assert write_pdf(sample_handbook, sample_data, out) == out
+    assert out.read_bytes().startswith(b"%PDF-")
+    assert [p.name for p in out.parent.iterdir()] == ["book.pdf"]
