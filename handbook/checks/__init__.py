@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +26,7 @@ class Context:
     documents: dict[str, Document]  # stem -> loaded document
     today: dt.date
     data_dir: Path | None = None  # for rules about other files the data names
+    _known: dict[tuple[str, str], set[str]] = field(default_factory=dict, repr=False)
 
     def has(self, *stems: str) -> bool:
         """Whole files that validated: for rules over a file's non-list parts."""
@@ -45,7 +46,11 @@ class Context:
 
     def known(self, stem: str, field: str) -> set[str] | None:
         """Ids that references may point at, or None when the file could not be read at all."""
-        return set(self.ids(stem, field)) if stem in self.documents else None
+        if stem not in self.documents:
+            return None
+        if (stem, field) not in self._known:  # asked once per reference: computed once per list
+            self._known[(stem, field)] = set(self.ids(stem, field))
+        return self._known[(stem, field)]
 
     def problem(self, stem: str, path: Path_, message: str, code: str, level: Level = Level.ERROR) -> Problem:
         doc = self.documents[stem]

@@ -64,13 +64,15 @@ def services_json(handbook: Handbook, site_url: str = "") -> str:
             "last_reviewed": filters.iso_date(s.last_reviewed),
             "charges": charges,
         })
-    document = {
+    head = {
         "authority": handbook.authority.authority.name,
         "edition": edition.id,
         "published": filters.iso_date(edition.published),
-        "services": services,
     }
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    # One service per line: readable and diff-friendly, and written by the C encoder (an
+    # indented dump takes json's pure-Python path, a tenth of a second per 200 services).
+    lines = ",\n".join(json.dumps(s, ensure_ascii=False) for s in services)
+    return json.dumps(head, ensure_ascii=False)[:-1] + ', "services": [\n' + lines + "\n]}\n"
 
 
 def charges_csv(handbook: Handbook) -> str:

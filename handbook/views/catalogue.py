@@ -75,9 +75,13 @@ def service_contacts(handbook: Handbook, service: Service) -> list[Role]:
 
 
 def related_services(handbook: Handbook, service: Service) -> list[Service]:
-    """Related public services, in the order the data gives them."""
-    public = {s.id: s for s in public_services(handbook)}
-    return [public[rid] for rid in service.related if rid in public and rid != service.id]
+    """Related public services, in the order the data gives them.
+
+    Why the lookup and not `public_services`: this runs once per service page, and sorting every
+    service for each of them made the site build quadratic in the number of services.
+    """
+    related = (handbook.services_by_id.get(rid) for rid in service.related if rid != service.id)
+    return [s for s in related if s is not None and s.visibility is Visibility.PUBLIC]
 
 
 def used_phases(handbook: Handbook) -> list:
