@@ -1,0 +1,34 @@
+import pytest
+from pydantic import ValidationError
+
+from handbook.validate import validate
+from tests.cases import MINIMAL
+
+
+def _authority(**changes):
+    from handbook.load import load_file
+    from handbook.model.authority import AuthorityFile
+
+    doc, _ = load_file(MINIMAL / "authority.yaml")
+    value = doc.value
+    for dotted, new in changes.items():
+        target = value
+        *parents, last = dotted.split(".")
+        for key in parents:
+            target = target[key]
+        target[last] = new
+    return AuthorityFile.model_validate(value)
+
+
+def test_edition_and_academic_year_must_agree():
+    with pytest.raises(ValidationError, match="edition-years"):
+        _authority(**{"edition.covers.academic_year": "2025/26"})
+
+
+def test_brand_colours_are_hex():
+    with pytest.raises(ValidationError):
+        _authority(**{"branding.accent_colour": "orange"})
+
+
+def test_minimal_authority_is_valid():
+    assert validate(MINIMAL).handbook.authority.edition.id == "2026-27"
