@@ -20,3 +20,50 @@ def test_an_optional_page_not_yet_written_is_left_out_of_the_nav(tmp_path):
     assert _drop_missing(nav, tmp_path) == [{"Home": "index.md"}, {"Part": ["a.md"]}]
     (tmp_path / "officers-guide.md").write_text("x", encoding="utf-8")
     assert _drop_missing(nav, tmp_path) == nav
+
+
+def test_mkdocs_serve_shows_an_edit_to_the_data_without_a_restart(tmp_path, root):
+    """An officer previewing with `make serve` sees a saved change to data/*.yaml."""
+    import os
+    import shutil
+    import socket
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    for name in ("mkdocs.yml", "docs", "data", "overrides", "macros"):
+        source = root / name
+        if source.is_dir():
+            shutil.copytree(source, tmp_path / name, ignore=shutil.ignore_patterns("services", "pdf"))
+        else:
+            shutil.copy2(source, tmp_path / name)
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    url = f"http://127.0.0.1:{port}/services/school-finance-support/"
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+        cwd=tmp_path, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+
+    def page(deadline: float, expect: str) -> str:
+        text = ""
+        while time.monotonic() < deadline:
+            try:
+                text = urllib.request.urlopen(url, timeout=5).read().decode()
+                if expect in text:
+                    return text
+            except OSError:
+                pass
+            time.sleep(0.5)
+        return text
+
+    try:
+        assert "<h1" in page(time.monotonic() + 90, "School Finance Support")
+        services = tmp_path / "data" / "services.yaml"
+        services.write_text(services.read_text().replace("    name: School Finance Support\n", "    name: School Finance and Budget Support\n"))
+        assert "School Finance and Budget Support" in page(time.monotonic() + 60, "School Finance and Budget Support")
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
