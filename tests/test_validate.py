@@ -88,3 +88,33 @@ def test_load_handbook_refuses_data_with_errors(tmp_path: Path) -> None:
         load_handbook(data_folder_with(case, tmp_path / "data"))
     assert error.value.status == 1
     assert "handbook validate" in str(error.value)
+
+
+_SERVICES = (MINIMAL / "services.yaml").read_text(encoding="utf-8")
+
+
+def _spliced(data) -> str:
+    from hypothesis import strategies as st
+
+    cut = data.draw(st.integers(0, len(_SERVICES)))
+    noise = data.draw(st.text(alphabet=" \t\n:-[]{}'\"&*!|>#%@`,?0123456789abcxyz", max_size=10))
+    return _SERVICES[:cut] + noise + _SERVICES[cut:][: data.draw(st.integers(0, 200))]
+
+
+def test_truncated_or_mangled_data_never_raises_from_validate(tmp_path_factory) -> None:
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    data_dir = tmp_path_factory.mktemp("fuzz") / "data"
+    shutil.copytree(MINIMAL, data_dir)
+
+    @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @given(st.data())
+    def run(data) -> None:
+        (data_dir / "services.yaml").write_text(_spliced(data), encoding="utf-8")
+        result = validate(data_dir, today=TODAY)
+        for problem in result.problems:
+            assert problem.line >= 1 and problem.col >= 1 and problem.message
+            assert not any(phrase in problem.message for phrase in PYDANTIC_PHRASES), problem.message
+
+    run()
