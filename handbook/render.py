@@ -64,21 +64,27 @@ def _identity(path: str) -> str:
     return path
 
 
-@lru_cache(maxsize=1)
-def environment() -> jinja2.Environment:
-    """The Jinja environment for HTML fragments: autoescaped, strict, the shared filters."""
+def make_environment(templates: Path, *, keep_trailing_newline: bool = False) -> jinja2.Environment:
+    """A Jinja environment for the project's templates: autoescaped (every data value lands in
+    HTML), strict (a misspelt variable fails the build), with the shared filters."""
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(TEMPLATES)),
+        loader=jinja2.FileSystemLoader(str(templates)),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
-        keep_trailing_newline=False,
+        keep_trailing_newline=keep_trailing_newline,
     )
     filters.register(env)
     env.filters["markdown"] = to_html
     env.filters["inline_markdown"] = to_inline_html
     return env
+
+
+@lru_cache(maxsize=1)
+def environment() -> jinja2.Environment:
+    """The environment for HTML fragments (`site/templates/*.html.j2`)."""
+    return make_environment(TEMPLATES)
 
 
 def block(template: str, **context: Any) -> str:

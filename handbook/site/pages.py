@@ -16,8 +16,7 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
-from handbook import filters
-from handbook.markdown import to_html
+from handbook.render import make_environment
 from handbook.model import Handbook
 from handbook.views import catalogue, prices
 
@@ -27,16 +26,8 @@ FOLDER = "services"
 
 @lru_cache(maxsize=1)
 def environment() -> jinja2.Environment:
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(TEMPLATES)),
-        autoescape=True,  # the page is Markdown, but every data value lands inside HTML
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
-    filters.register(env)
-    env.filters["markdown"] = to_html
+    # Autoescaped although the page is Markdown: every data value lands inside HTML.
+    env = make_environment(TEMPLATES, keep_trailing_newline=True)
     # Front matter values: a JSON string is valid YAML; HTML-escaped because themes print titles raw.
     env.filters["front_matter"] = lambda text: Markup(json.dumps(html.escape(str(text)), ensure_ascii=False))
     return env
