@@ -102,6 +102,10 @@ def build(data_dir: Path, site_dir: Path, pdf: bool = True, config_file: Path = 
         write_pdf_into(handbook, data_dir, docs_dir)
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.building-", dir=site_dir.parent))
+    # mkdtemp makes a private (0700) folder; the published site must be readable by a web server.
+    umask = os.umask(0)
+    os.umask(umask)
+    staging.chmod(0o777 & ~umask)
     try:
         with _environment(HANDBOOK_DATA=str(data_dir), NO_MKDOCS_2_WARNING="1"):
             mkdocs_build(config_file, staging)

@@ -240,3 +240,13 @@ def test_a_new_service_reaches_catalogue_search_price_list_and_downloads_with_no
     assert "zz-forest-school-visits" in (site / "downloads" / "charges.csv").read_text(encoding="utf-8")
     ids = [s["id"] for s in json.loads((site / "downloads" / "services.json").read_text(encoding="utf-8"))["services"]]
     assert "zz-forest-school-visits" in ids
+
+
+def test_the_published_site_is_readable_by_a_web_server(built_site):
+    # The staging folder comes from mkdtemp (0700); a server running as another user must read it.
+    import os
+    import stat
+
+    umask = os.umask(0)
+    os.umask(umask)
+    assert stat.S_IMODE(built_site.stat().st_mode) == 0o777 & ~umask
