@@ -99,6 +99,22 @@ FILTERS = {
 }
 
 
+VAT_LABELS = {
+    "exempt": "VAT exempt",
+    "standard": "plus VAT",
+    "zero-rated": "zero-rated",
+    "outside-scope": "outside VAT scope",
+}
+
+
+def vat_label(vat: Any) -> str:
+    """How a VAT treatment reads to a school business manager: `standard` -> 'plus VAT'."""
+    return VAT_LABELS[getattr(vat, "value", vat)]
+
+
+FILTERS["vat_label"] = vat_label
+
+
 def register(env: Any) -> Any:
     """Adds every filter to a Jinja environment; returns it."""
     env.filters.update(FILTERS)

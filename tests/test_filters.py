@@ -27,3 +27,10 @@ def test_bands_and_phone_links():
     assert filters.band_text(SimpleNamespace(pupils_from=211, pupils_to=None)) == "211 pupils and over"
     assert filters.tel_href("01632 960 123") == "tel:+441632960123"
     assert filters.megabytes(2_400_000) == "2.4 MB"
+
+
+def test_vat_treatment_reads_as_words():
+    from handbook.filters import vat_label
+    from handbook.model.services import Vat
+
+    assert [vat_label(v) for v in Vat] == ["VAT exempt", "plus VAT", "zero-rated", "outside VAT scope"]
