@@ -15,7 +15,6 @@ from pathlib import Path
 
 import pydyf
 from weasyprint import HTML
-import weasyprint.layout as weasyprint_layout
 
 from handbook.model import Handbook
 from handbook.pdf.assemble import assemble
@@ -36,40 +35,6 @@ def _page_references(pdf: pydyf.PDF) -> tuple[bytes, ...]:
 # proportional to pages x elements (20 s of a 285-page build). Pages are only ever appended,
 # so the tuple is cached per page count: the same values, built once.
 pydyf.PDF.page_references = property(_page_references)
-
-
-_make_all_pages = weasyprint_layout.make_all_pages
-
-
-def _make_all_pages_then_resolve(context, root_box, html, pages):  # type: ignore[no-untyped-def]
-    total = 0
-    for page in _make_all_pages(context, root_box, html, pages):
-        total += 1
-        yield page
-    collector = context.target_collector
-    lookups = [item for (_, token), item in collector.counter_lookup_items.items() if token == "content"]
-    if any("pages" in item.missing_counters or any("pages" in names for names in item.missing_target_counters.values()) for item in lookups):
-        return  # a `counter(pages)` in content: WeasyPrint's own passes handle it
-    targets = {name: target.cached_page_counter_values.get("page") for name, target in collector.target_lookup_items.items()}
-    for item in (*lookups, *collector.target_lookup_items.values()):
-        if "pages" in item.cached_page_counter_values:
-            item.cached_page_counter_values["pages"] = [total]
-    if targets == context.__dict__.get("_handbook_targets"):
-        return
-    context.__dict__["_handbook_targets"] = targets
-    for item in lookups:
-        if item.page_maker_index is not None and item.page_maker_index < len(context.page_maker):
-            item.parse_again(item.cached_page_counter_values)
-            context.page_maker[item.page_maker_index][-1]["content_changed"] = True
-
-
-# Why: WeasyPrint 70 fills a `target-counter` (contents, "see page N") while laying out the
-# page that holds it, before later targets have pages, and keys what it misses under no
-# anchor, so a target's page never reaches it directly. It came right only by accident: the
-# page total changing from 0 re-made every such page twice more (38 of the sample's 118 page
-# layouts). After each pass, once every target has its page, each reference is rebuilt and its
-# page re-made; another pass runs only if a target moved. Page numbers are checked by tests.
-weasyprint_layout.make_all_pages = _make_all_pages_then_resolve
 
 # WeasyPrint logs every CSS property it ignores (Material-free, but Markdown extensions emit
 # a few) at WARNING; the build's output should stay about the build.
