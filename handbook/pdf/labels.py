@@ -13,18 +13,9 @@ from markupsafe import Markup
 
 from handbook import filters
 from handbook.markdown import to_html, to_inline_html
-from handbook.model.services import Charge, OfferKind, Payer, Vat
-from handbook.views.catalogue import PROVISION_LABELS
+from handbook.model.services import Charge, Payer
+from handbook.views.catalogue import OFFER_KIND_LABELS, PROVISION_LABELS
 
-OFFER_KIND_LABELS = {
-    OfferKind.SLA: "service level agreement",
-    OfferKind.PACKAGE: "package",
-    OfferKind.PAY_AS_YOU_GO: "pay as you go",
-    OfferKind.COURSE: "course",
-    OfferKind.PLACEMENT: "placement",
-    OfferKind.SUBSCRIPTION: "subscription",
-}
-VAT_LABELS = {Vat.EXEMPT: "VAT exempt", Vat.STANDARD: "plus VAT", Vat.ZERO: "zero-rated", Vat.OUTSIDE_SCOPE: "outside VAT scope"}
 PAYER_NOTES = {
     Payer.TRUST: "paid by the trust",
     Payer.DE_DELEGATED: "de-delegated from maintained schools' budgets",
@@ -52,7 +43,7 @@ def scope(band: Any, phase: Any) -> str:
 
 def charge_notes(charge: Charge) -> str:
     """VAT, minimum, cap, discount, payer and end date in one short line."""
-    notes = [VAT_LABELS[charge.vat]]
+    notes = [filters.vat_label(charge.vat)]
     if charge.minimum is not None:
         notes.append(f"minimum {filters.money(charge.minimum)}")
     if charge.cap is not None:
@@ -82,5 +73,5 @@ FILTERS = {
     "inline_markdown": to_inline_html,
     "provision": PROVISION_LABELS.__getitem__,
     "offer_kind": OFFER_KIND_LABELS.__getitem__,
-    "vat": VAT_LABELS.__getitem__,
+    "vat": filters.vat_label,
 }
