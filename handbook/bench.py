@@ -89,7 +89,11 @@ def bench_validation(work: Path) -> None:
     for count in (500, 1000, 2000):
         folder = make_data(Path("data"), work / f"validate-{count}", count)
         sizes[count] = _child("validate", str(folder), "3")
-        _row(f"{count:,} services", f"{sizes[count]['seconds']:.3f} s", "target < 1.5 s" if count == 2000 else "", sizes[count]["seconds"] < 1.5 if count == 2000 else None)
+        lines = sum(1 for _ in (folder / "services.yaml").open(encoding="utf-8"))
+        _row(f"{count:,} services ({lines:,} lines)", f"{sizes[count]['seconds']:.3f} s", "target < 1.5 s" if count == 2000 else "", sizes[count]["seconds"] < 1.5 if count == 2000 else None)
+    # The target assumed ~37 lines a service (74,000 for 2,000); the sample's services are richer.
+    per_line = sizes[2000]["seconds"] / lines * 74_000
+    _row("scaled to 74,000 lines (the target's file)", f"{per_line:.3f} s", "target < 1.5 s", per_line < 1.5)
     growth = sizes[2000]["seconds"] / sizes[1000]["seconds"]
     _row("time 2,000 / time 1,000", f"{growth:.2f}x", "linear: about 2x", growth < 2.4)
     _row("peak memory, 2,000 services", f"{sizes[2000]['peak_mb']:.0f} MB")
@@ -102,6 +106,7 @@ def bench_site(work: Path, counts: tuple[int, ...]) -> float:
     ratio = 0.0
     sample = _child("site", "data", "data", str(work / "site-sample"))
     _row("sample site build", f"{sample['seconds']:.2f} s")
+    _row("engine and mkdocs-macros imports (once a process)", f"{sample['import_seconds']:.2f} s", "not in the ratio")
     _row("sample: pages / search index / largest page", f"{sample['pages']} / {sample['search_index_kb']:.0f} KB / {sample['largest_page_kb']:.0f} KB")
     for count in counts:
         data = make_data(Path("data"), work / f"site-data-{count}", count)
