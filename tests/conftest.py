@@ -51,14 +51,10 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     Built from a copy of the project so tests never touch the working tree's site/.
     """
     from handbook.build import build
+    from handbook.site.bench import project_copy
 
-    work = tmp_path_factory.mktemp("project")
-    for name in ("mkdocs.yml", "docs", "data", "overrides", "macros", "schema"):
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, work / name, ignore=shutil.ignore_patterns("services", "pdf", "generated"))
-        elif source.exists():
-            shutil.copy2(source, work / name)
+    work = project_copy(tmp_path_factory.mktemp("built") / "project", ROOT)
+    shutil.copytree(SAMPLE_DATA, work / "data")
     cwd = os.getcwd()
     os.chdir(work)
     try:

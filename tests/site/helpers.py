@@ -7,22 +7,16 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
+from handbook.site.bench import project_copy
+
 ROOT = Path(__file__).resolve().parents[2]
-PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "macros")
 TEXT_SUFFIXES = {".html", ".json", ".xml", ".csv", ".txt", ".md"}
 
 
 def make_project(target: Path, data_dir: Path) -> Path:
     """A copy of the project (mkdocs.yml, docs, overrides, macros) with `data_dir` as its data."""
-    target.mkdir(parents=True, exist_ok=True)
-    for name in PROJECT_PARTS:
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("services", "pdf", "generated"))
-        else:
-            shutil.copy2(source, target / name)
-    if data_dir != target / "data":
-        shutil.copytree(data_dir, target / "data")
+    project_copy(target, ROOT)  # replaces `target`, so `data_dir` must live elsewhere
+    shutil.copytree(data_dir, target / "data")
     return target
 
 
