@@ -12,6 +12,7 @@ import pytest
 from handbook.cli import main
 from handbook.diff import compare_sources
 from handbook.errors import HandbookUserError
+from tests.gitrepo import new_repo
 
 EDITIONS = Path(__file__).parent / "cases" / "editions"
 OLD, NEW = str(EDITIONS / "2025-26"), str(EDITIONS / "2026-27")
@@ -72,10 +73,7 @@ def test_comparing_an_edition_with_itself_reports_nothing():
 @pytest.fixture()
 def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A git repository whose data/ was the 2025-26 edition at tag v2025-26 and is now 2026-27."""
-    run = lambda *a: subprocess.run(["git", *a], cwd=tmp_path, check=True, capture_output=True)  # noqa: E731
-    run("init", "-q", "-b", "main")
-    run("config", "user.email", "test@example.org")
-    run("config", "user.name", "Test")
+    run = new_repo(tmp_path)
     shutil.copytree(OLD, tmp_path / "data")
     run("add", "data")
     run("commit", "-q", "-m", "2025-26 edition")

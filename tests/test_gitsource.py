@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
 
 from handbook.errors import HandbookUserError
+from tests.gitrepo import new_repo
 from handbook.gitsource import edition_folder
 
 EDITIONS = Path(__file__).parent / "cases" / "editions"
@@ -16,10 +16,7 @@ EDITIONS = Path(__file__).parent / "cases" / "editions"
 
 @pytest.fixture()
 def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    run = lambda *a: subprocess.run(["git", *a], cwd=tmp_path, check=True, capture_output=True)  # noqa: E731
-    run("init", "-q", "-b", "main")
-    run("config", "user.email", "t@example.org")
-    run("config", "user.name", "T")
+    run = new_repo(tmp_path)
     shutil.copytree(EDITIONS / "2025-26", tmp_path / "data")
     shutil.copytree(EDITIONS / "2026-27", tmp_path / "editions" / "next")
     run("add", ".")

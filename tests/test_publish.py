@@ -18,30 +18,25 @@ import pytest
 
 from handbook.errors import HandbookUserError
 from handbook.publish import publish
+from handbook.site.bench import project_copy
+from tests.gitrepo import git_in, new_repo
 
 ROOT = Path(__file__).resolve().parent.parent
 EDITIONS = ROOT / "tests" / "cases" / "editions"
 
 
 def _git(cwd: Path, *args: str) -> str:
-    return subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True, text=True).stdout
+    return git_in(cwd)(*args)
 
 
 def _project(where: Path) -> Path:
     """A copy of the project's site sources with the fixture editions as its data, committed."""
-    for name in ("mkdocs.yml", "docs", "overrides", "macros"):
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, where / name, ignore=shutil.ignore_patterns("services", "pdf", "generated"))
-        else:
-            shutil.copy2(source, where / name)
+    project_copy(where, ROOT)
     shutil.copytree(EDITIONS / "2026-27", where / "data")
     shutil.copytree(EDITIONS / "2025-26", where / "data" / "archive" / "2025-26")
     authority = where / "data" / "authority.yaml"
     authority.write_text(authority.read_text().replace("previous: ../2025-26", "previous: archive/2025-26"))
-    _git(where, "init", "-q", "-b", "main")
-    _git(where, "config", "user.email", "officer@westmarch.example")
-    _git(where, "config", "user.name", "Officer")
+    new_repo(where)
     _git(where, "add", ".")
     _git(where, "commit", "-q", "-m", "The handbook")
     return where
