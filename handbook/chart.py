@@ -1,18 +1,21 @@
 """chart: the organisation chart as a static SVG, drawn by Graphviz `dot` from the structure data.
 
 Input: a validated `Handbook` (public units only, through `views.structure`). Output: SVG markup
-to inline in a page or the PDF (no script, no external reference). Runs `dot`; raises
+to inline in a page or the PDF (no script, no external reference). Runs `dot` (its drawing is kept
+in the handbook cache, `handbook.cache`, keyed by the source and the program); raises
 `HandbookUserError` when Graphviz is missing. Never includes internal units or names of people
 who did not agree to be named.
 """
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
 from functools import lru_cache
 
+from handbook import cache
 from handbook.errors import HandbookUserError
 from handbook.model import Handbook
 from handbook.views.structure import UnitNode, structure_tree
@@ -67,10 +70,15 @@ def render_svg(source: str) -> str:
     dot = shutil.which("dot")
     if dot is None:
         raise HandbookUserError("Graphviz is not installed (the `dot` command draws the organisation chart); install the graphviz package", status=1)
-    result = subprocess.run([dot, "-Tsvg"], input=source, capture_output=True, text=True, check=False)
-    if result.returncode != 0:
-        raise HandbookUserError(f"Graphviz could not draw the organisation chart: {result.stderr.strip()}", status=1)
-    svg = result.stdout
+    # Keyed on the program too: another Graphviz may draw the same source differently.
+    name = cache.key(source, dot, str(os.stat(dot).st_mtime_ns)) + ".svg"
+    svg = cache.read("charts", name)
+    if svg is None:
+        result = subprocess.run([dot, "-Tsvg"], input=source, capture_output=True, text=True, check=False)
+        if result.returncode != 0:
+            raise HandbookUserError(f"Graphviz could not draw the organisation chart: {result.stderr.strip()}", status=1)
+        svg = result.stdout
+        cache.write("charts", name, svg)
     svg = svg[svg.index("<svg"):]
     svg = re.sub(r"<!--.*?-->", "", svg, flags=re.S)
     # Drop the <title> elements dot adds per node (ids, not words), keep one accessible name.

@@ -17,6 +17,14 @@ TODAY = dt.date(2026, 11, 1)
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 
+@pytest.fixture(scope="session", autouse=True)
+def handbook_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The session's own handbook cache (see handbook.cache): empty at the start, never the user's."""
+    path = tmp_path_factory.mktemp("cache")
+    os.environ["HANDBOOK_CACHE"] = str(path)
+    return path
+
+
 @pytest.fixture(scope="session")
 def root() -> Path:
     return ROOT

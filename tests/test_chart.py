@@ -17,3 +17,13 @@ def test_chart_shows_every_public_unit_and_no_internal_one(sample_handbook):
     source = dot_source(structure_tree(sample_handbook))
     for unit in sample_handbook.structure.units:
         assert (f'"{unit.id}" [' in source) == (unit.visibility is Visibility.PUBLIC)
+
+
+def test_the_drawing_is_kept_in_the_cache_and_read_back(sample_handbook, handbook_cache):
+    from handbook.chart import render_svg
+
+    source = dot_source(structure_tree(sample_handbook))
+    first = render_svg.__wrapped__(source)  # past the in-process memo
+    charts = list((handbook_cache / "charts").glob("*.svg"))
+    assert charts, "the drawing was not cached"
+    assert render_svg.__wrapped__(source) == first

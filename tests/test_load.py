@@ -75,3 +75,39 @@ def test_truncated_or_spliced_data_never_raises(text: str, data: st.DataObject) 
     noise = data.draw(st.text(alphabet=" \t\n:-[]{}'\"&*!|>#%@`,?", max_size=8))
     doc, problems = load_text(text[:cut] + noise + text[cut:][: data.draw(st.integers(0, 40))], "f.yaml")
     assert doc is not None or problems
+
+
+def test_a_text_read_before_comes_from_the_cache_with_the_same_values_and_positions() -> None:
+    text = "services:\n  - id: meals\n    price: 1.10\n    note: 'yes'\n"
+    fresh, _ = load_text(text, "f.yaml")
+    again, problems = load_text(text, "f.yaml")
+    assert problems == [] and again.root is None  # not composed: the values came from the cache
+    assert again.value == fresh.value and again.value["services"][0]["price"] == Decimal("1.10")
+    assert again.locate(("services", 0, "note")) == fresh.locate(("services", 0, "note")) == (4, 11)
+
+
+def test_a_tampered_cache_entry_cannot_run_code_and_is_only_a_miss(tmp_path: Path) -> None:
+    import os
+    import pickle
+
+    from handbook import cache
+    from handbook.load import _loader_version
+
+    text = "a: 1\n"
+    name = cache.key(_loader_version(), text) + ".pickle"
+    marker = tmp_path / "ran"
+
+    class Payload:
+        def __reduce__(self):
+            return (os.system, (f"touch {marker}",))
+
+    cache.write_bytes("yaml", name, pickle.dumps(Payload()))
+    doc, problems = load_text(text, "f.yaml")
+    assert doc.value == {"a": 1} and problems == [] and not marker.exists()
+
+
+def test_a_text_with_problems_is_never_cached() -> None:
+    text = "name: A\nname: B\n"
+    for _ in range(2):
+        doc, problems = load_text(text, "f.yaml")
+        assert [p.code for p in problems] == ["duplicate-key"] and doc.root is not None

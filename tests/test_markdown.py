@@ -20,3 +20,14 @@ def test_links_keep_only_safe_addresses_and_images_become_text():
 def test_markdown_structure_and_inline_form():
     assert "<li>one</li>" in to_html("- one\n- two")
     assert to_inline_html("**bold**") == "<strong>bold</strong>"
+
+
+def test_a_conversion_is_kept_in_the_cache_and_read_back(handbook_cache):
+    from handbook import cache
+    from handbook.markdown import _converter_version
+
+    text = "A *cached* paragraph about [meals](https://example.org/)."
+    html = to_html.__wrapped__(text)  # past the in-process memo, through the file cache
+    name = cache.key(_converter_version(), text) + ".html"
+    assert cache.read("markdown", name) == str(html)
+    assert to_html.__wrapped__(text) == html

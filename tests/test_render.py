@@ -71,3 +71,12 @@ def test_macros_return_html_blocks_that_markdown_leaves_alone(sample_handbook, s
 def test_links_go_through_url_for(sample_handbook, sample_data):
     html = macro_functions(sample_handbook, sample_data, url_for=lambda p: "#pdf-" + p)["catalogue"]()
     assert 'href="#pdf-services/' in html
+
+
+def test_compiled_templates_go_to_the_cache_unless_it_is_off(monkeypatch, tmp_path):
+    from handbook.render import template_cache
+
+    monkeypatch.setenv("HANDBOOK_CACHE", str(tmp_path))
+    assert isinstance(template_cache(), jinja2.FileSystemBytecodeCache)
+    monkeypatch.setenv("HANDBOOK_CACHE", "off")
+    assert template_cache() is None
