@@ -82,6 +82,20 @@ def test_overdue_review_is_a_warning_and_still_valid(tmp_path: Path) -> None:
     assert all(p.level is Level.WARNING for p in result.problems)
 
 
+def test_a_build_skips_only_the_advisory_rules() -> None:
+    full = validate(MINIMAL, today=dt.date(2027, 6, 2))
+    quiet = validate(MINIMAL, today=dt.date(2027, 6, 2), warnings=False)
+    assert full.problems and quiet.problems == [] and quiet.handbook == full.handbook
+
+
+@pytest.mark.parametrize("path", INVALID, ids=[p.stem for p in INVALID])
+def test_without_warnings_every_fault_is_still_an_error(path: Path, tmp_path: Path) -> None:
+    """The advisory rules a build skips never produce an error, so skipping them hides none."""
+    folder = data_folder_with(read_case(path), tmp_path / "data")
+    full = validate(folder, today=TODAY)
+    assert validate(folder, today=TODAY, warnings=False).problems == full.errors
+
+
 def test_load_handbook_refuses_data_with_errors(tmp_path: Path) -> None:
     case = read_case(INVALID[0])
     with pytest.raises(HandbookUserError) as error:

@@ -61,11 +61,13 @@ class Context:
 Check = Callable[[Context], Iterator[Problem]]
 
 
-def all_checks() -> list[Check]:
+def all_checks(warnings: bool = True) -> list[Check]:
+    """Every rule; without the advisory ones (whose every problem is a warning) if not `warnings`."""
     from handbook.checks import charges, editions, privacy, references, reviews, uniqueness
 
-    return [uniqueness.check, references.check, charges.check, privacy.check, reviews.check, editions.check]
+    advisory = [reviews.check, editions.check]
+    return [uniqueness.check, references.check, charges.check, privacy.check, *(advisory if warnings else [])]
 
 
-def run(context: Context) -> list[Problem]:
-    return [problem for check in all_checks() for problem in check(context)]
+def run(context: Context, warnings: bool = True) -> list[Problem]:
+    return [problem for check in all_checks(warnings) for problem in check(context)]
