@@ -34,3 +34,14 @@ def test_vat_treatment_reads_as_words():
     from handbook.model.services import Vat
 
     assert [vat_label(v) for v in Vat] == ["VAT exempt", "plus VAT", "zero-rated", "outside VAT scope"]
+
+
+def test_whole_lists_of_phases_and_kinds_of_school_read_as_english():
+    from handbook.model.types import Phase, Setting
+
+    phases = [Phase("primary"), Phase("secondary")]
+    assert filters.phase_labels(phases) == f"{filters.phase_label(phases[0])} and {filters.phase_label(phases[1])}"
+    assert filters.phase_labels(phases, lower=True) == filters.phase_labels(phases).lower()
+    settings = [Setting("maintained"), Setting("academy")]
+    assert filters.setting_labels(settings) == f"{filters.setting_label(settings[0])} and {filters.setting_label(settings[1])}"
+    assert filters.enum_values(settings) == "maintained academy"
