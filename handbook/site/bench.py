@@ -17,7 +17,8 @@ from pathlib import Path
 import yaml
 
 from handbook.build import build, mkdocs_build
-from handbook.render import PROSE_PAGES, page_variables, render_page_markdown
+from handbook.render import PROSE_PAGES, render_page_markdown
+from handbook.site.adapter import on_config
 from handbook.site.pages import write_service_pages
 from handbook.validate import load_handbook
 
@@ -63,12 +64,18 @@ def _import_engine() -> float:
     per `mkdocs serve` session, not per rebuild), so they are reported as their own figure.
     """
     start = time.perf_counter()
+    import markdown.extensions.sane_lists  # noqa: F401  (the data text's Markdown, handbook.markdown)
+    import markdown.extensions.smarty  # noqa: F401
     import mkdocs_macros.plugin  # noqa: F401
 
+    import handbook.chart  # noqa: F401
+    import handbook.checks
     import handbook.fragments  # noqa: F401
+    import handbook.report  # noqa: F401
     import handbook.site.adapter  # noqa: F401
     import handbook.validate  # noqa: F401
 
+    handbook.checks.all_checks()  # imports the rule modules, which import the package first
     return time.perf_counter() - start
 
 
@@ -83,23 +90,28 @@ def build_data_driven(data_dir: Path, work: Path) -> dict:
     return {"seconds": seconds, "import_seconds": imports, **site_figures(project / "site")}
 
 
-def _plain_config(project: Path, handbook) -> Path:
-    nav = [{title: name} for name, title in PROSE_PAGES]
-    a = handbook.authority
-    config = {
-        "site_name": a.handbook.title,
-        "site_url": "https://handbook.example/",
-        "use_directory_urls": True,
-        "theme": {"name": "material", "custom_dir": "overrides", "font": False, "palette": {"primary": "custom", "accent": "custom"}, "features": ["navigation.prune"]},
-        "extra_css": ["assets/stylesheets/handbook.css"],
-        "extra_javascript": ["assets/javascripts/sortable.js"],
-        "extra": {"brand": {"primary": a.branding.primary_colour, "accent": a.branding.accent_colour}, "pdf": None, "edition": str(page_variables(handbook)["edition_label"])},
-        "plugins": ["search"],
-        "markdown_extensions": ["abbr", "admonition", "attr_list", "def_list", "footnotes", "md_in_html", "tables", {"toc": {"permalink": False, "toc_depth": 3}}],
-        "not_in_nav": "/services/\n",
-        "nav": nav,
-    }
+class _DefaultsLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml with each `!ENV [NAME, default]` taken as its default (the sample's values)."""
+
+
+_DefaultsLoader.add_constructor("!ENV", lambda loader, node: loader.construct_sequence(node)[-1])
+
+
+def _plain_config(project: Path, data_dir: Path) -> Path:
+    """The project's own mkdocs.yml without hooks and macros, with what the hooks set made static.
+
+    Why the same file: the ratio measures the data layer, so theme features, extensions and
+    validation must be the ones the data-driven build uses.
+    """
     path = project / "mkdocs.yml"
+    config = yaml.load(path.read_text(encoding="utf-8"), Loader=_DefaultsLoader)
+    config.pop("hooks", None)
+    config["plugins"] = [p for p in config["plugins"] if not (isinstance(p, dict) and "macros" in p)]
+    config["extra"]["handbook_data"] = str(data_dir)
+    config = on_config({**config, "docs_dir": str(project / "docs"), "config_file_path": str(path)})
+    config["docs_dir"] = "docs"
+    for key in ("config_file_path", "watch"):
+        config.pop(key, None)
     path.write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
     return path
 
@@ -118,7 +130,7 @@ def prepare_plain(data_dir: Path, work: Path) -> Path:
         (docs / name).write_text(front + render_page_markdown(text, handbook, data_dir), encoding="utf-8")
     write_service_pages(handbook, docs)
     shutil.rmtree(project / "macros")
-    _plain_config(project, handbook)
+    _plain_config(project, data_dir)
     return project
 
 

@@ -15,3 +15,20 @@ def test_project_copy_leaves_generated_pages_behind(tmp_path, root):
     project = project_copy(tmp_path / "p", root)
     assert (project / "mkdocs.yml").is_file() and (project / "docs" / "index.md").is_file()
     assert not (project / "docs" / "services").exists() and not (project / "docs" / "pdf").exists()
+
+
+def test_the_plain_build_uses_the_projects_config_without_hooks_or_macros(tmp_path, root, sample_data):
+    """The ratio measures the data layer only: same theme features, extensions and checks."""
+    import yaml
+
+    from handbook.site.bench import _DefaultsLoader, prepare_plain
+
+    project = prepare_plain(sample_data, tmp_path)
+    plain = yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))
+    real = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_DefaultsLoader)
+    assert "hooks" not in plain and not (project / "macros").exists()
+    assert plain["plugins"] == [p for p in real["plugins"] if not (isinstance(p, dict) and "macros" in p)]
+    for key in ("theme", "markdown_extensions", "validation", "not_in_nav", "nav", "strict"):
+        assert plain[key] == real[key] or key == "theme" and plain[key]["features"] == real[key]["features"], key
+    assert plain["site_name"] != real["site_name"]  # the title the hooks would set, written in
+    assert "{{" not in (project / "docs" / "prices.md").read_text(encoding="utf-8")
