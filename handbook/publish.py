@@ -30,6 +30,7 @@ def _environment(data_dir: Path) -> dict[str, str]:
     env["PATH"] = os.pathsep.join([str(Path(sys.executable).parent), env.get("PATH", "")])
     env["HANDBOOK_DATA"] = str(data_dir)
     env["NO_MKDOCS_2_WARNING"] = "1"
+    env["HANDBOOK_VERSIONED"] = "1"  # the site shows the edition switcher (handbook.site.adapter)
     return env
 
 

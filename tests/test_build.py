@@ -151,7 +151,10 @@ def test_no_page_requests_anything_from_another_site(built_site):
             url = el.get("src") or (el.get("href") if el.name == "link" and el.get("rel") != ["canonical"] else None)
             if url and el.get("rel") not in (["canonical"], ["alternate"]):
                 assert not urlsplit(url).netloc, f"{html_file}: {url}"
-        assert "fonts.googleapis" not in html_file.read_text(encoding="utf-8")
+        text = html_file.read_text(encoding="utf-8")
+        assert "fonts.googleapis" not in text
+        # No edition switcher outside a mike-published site: it would ask for a missing versions.json.
+        assert '"provider": "mike"' not in text, html_file
 
 
 def test_search_index_holds_each_service_with_its_summary(built_site, public):

@@ -93,6 +93,7 @@ def test_both_editions_are_served_at_their_own_addresses(served):
     for edition in ("2025-26", "2026-27"):
         status, body = served(f"/{edition}/")
         assert status == 200 and b"Westmarch" in body
+        assert b'"provider": "mike"' in body  # the edition switcher, fed by /versions.json
     # Each version's pages show its own data: the withdrawn service only in the older one.
     assert served("/2025-26/services/attendance-support/")[0] == 200
     with pytest.raises(urllib.error.HTTPError):

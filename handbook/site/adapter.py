@@ -1,6 +1,7 @@
 """The MkDocs adapter: what `macros/` and `macros/hooks.py` call. Config in, config/files out.
 
-- on_config: the site's name, logo, colours and the PDF link come from the data;
+- on_config: the site's name, logo, colours and the PDF link come from the data; the edition
+  switcher only in a site mike publishes;
 - on_pre_build: writes the service pages before MkDocs scans `docs/` (so `mkdocs serve`
   picks up an edit of `data/*.yaml` with `watch: [data]`, no restart);
 - on_files: adds `downloads/services.json` and `downloads/charges.csv` as generated files.
@@ -20,6 +21,9 @@ from handbook.site.data import handbook_for
 from handbook.site.exports import charges_csv, services_json
 from handbook.site.pages import write_service_pages
 from handbook.views.edition import edition_label, pdf_filename
+
+# Set by `handbook publish` while mike builds an edition (see handbook.publish).
+VERSIONED = "HANDBOOK_VERSIONED"
 
 # Nav entries other work adds; the nav keeps their slot, the build skips them until they exist.
 OPTIONAL_PAGES = {"officers-guide.md"}
@@ -81,6 +85,10 @@ def on_config(config: Any) -> Any:
     pdf = docs / "pdf" / pdf_filename(handbook)
     config["extra"]["pdf"] = {"path": f"pdf/{pdf.name}", "size": filters.megabytes(pdf.stat().st_size)} if pdf.is_file() else None
     config["extra"]["edition"] = edition_label(handbook)
+    # Material's edition switcher reads ../versions.json, which only mike writes: a site built
+    # by `make site` has none, so it would request a missing file on every page.
+    if not os.environ.get(VERSIONED):
+        config["extra"].pop("version", None)
     if config["nav"]:
         config["nav"] = _drop_missing(config["nav"], docs)
     return config

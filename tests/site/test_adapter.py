@@ -22,6 +22,19 @@ def test_an_optional_page_not_yet_written_is_left_out_of_the_nav(tmp_path):
     assert _drop_missing(nav, tmp_path) == nav
 
 
+def test_the_edition_switcher_is_only_in_a_site_mike_publishes(monkeypatch, root, sample_data):
+    from handbook.site.adapter import VERSIONED, on_config
+
+    def config():
+        return {"docs_dir": str(root / "docs"), "config_file_path": str(root / "mkdocs.yml"), "nav": None,
+                "theme": {}, "extra": {"handbook_data": str(sample_data), "version": {"provider": "mike"}}}
+
+    monkeypatch.delenv(VERSIONED, raising=False)
+    assert "version" not in on_config(config())["extra"]
+    monkeypatch.setenv(VERSIONED, "1")
+    assert on_config(config())["extra"]["version"] == {"provider": "mike"}
+
+
 def test_mkdocs_serve_shows_an_edit_to_the_data_without_a_restart(tmp_path, root):
     """An officer previewing with `make serve` sees a saved change to data/*.yaml."""
     import os
