@@ -30,6 +30,7 @@ CROSS_CUTTING_TESTS = {
     "tests/browser/test_accessibility.py",  # axe-core over the built site
     "tests/browser/test_catalogue.py",  # a school user's filtering in Chromium
     "tests/browser/test_search.py",  # Material's search over the built site
+    "tests/browser/test_print.py",  # printing one page from Chromium (the site's print CSS)
 }
 
 MAX_LINES = 400
