@@ -21,6 +21,7 @@ from handbook.model import Handbook
 from handbook.pdf import links, parts, prose
 from handbook.pdf.labels import FILTERS
 from handbook.pdf.outline import Entry, Outline
+from handbook.render import template_cache
 from handbook.views.edition import edition_label
 
 HERE = Path(__file__).resolve().parent
@@ -39,7 +40,7 @@ class Part:
 @lru_cache(maxsize=1)
 def environment() -> Environment:
     """The PDF's Jinja environment: strict, autoescaping, with the shared filters."""
-    env = Environment(loader=FileSystemLoader(HERE / "templates"), undefined=StrictUndefined, autoescape=True, trim_blocks=False)
+    env = Environment(loader=FileSystemLoader(HERE / "templates"), undefined=StrictUndefined, autoescape=True, trim_blocks=False, bytecode_cache=template_cache())
     env.filters.update(FILTERS)
     return env
 
