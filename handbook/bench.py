@@ -143,12 +143,14 @@ def bench_site(work: Path, rounds: dict[int, int], sample: bool = True) -> float
         d = statistics.median(r["seconds"] for r in driven)
         p = statistics.median(r["seconds"] for r in plain)
         # Each pair ran back to back, so a pair's ratio cancels the machine's drift between pairs.
-        ratio = statistics.median(a["seconds"] / b["seconds"] for a, b in zip(driven, plain))
+        ratios = sorted(a["seconds"] / b["seconds"] for a, b in zip(driven, plain))
+        ratio = statistics.median(ratios)
         runs = f"median of {repeat}" if repeat > 1 else "one run"
         _row(f"{count:,} services: data-driven, first build", f"{first['seconds']:.2f} s", f"{first['seconds'] / p:.2f}x plain (empty cache)")
         _row(f"{count:,} services: data-driven", f"{d:.2f} s", f"{runs}, peak {max(r['peak_mb'] for r in driven):.0f} MB")
         _row(f"{count:,} services: plain mkdocs", f"{p:.2f} s", f"{runs}, peak {max(r['peak_mb'] for r in plain):.0f} MB")
-        _row(f"{count:,} services: ratio", f"{ratio:.2f}x", "target <= 1.10x", ratio <= 1.10)
+        spread = f"pairs {ratios[0]:.2f}-{ratios[-1]:.2f}, " if repeat > 1 else ""
+        _row(f"{count:,} services: ratio", f"{ratio:.2f}x", f"{spread}target <= 1.10x", ratio <= 1.10)
         _row(f"{count:,} services: search index / largest page", f"{driven[0]['search_index_kb']:.0f} KB / {driven[0]['largest_page_kb']:.0f} KB")
     return ratio
 
@@ -184,7 +186,7 @@ def main(argv: list[str] | None = None) -> int:
         else:
             bench_validation(work)
             bench_pdf(work)
-            ratio = bench_site(work, {100: 5, 1000: 1, 2000: 1})
+            ratio = bench_site(work, {100: 7, 1000: 1, 2000: 1})
         print(f"build ratio: {ratio:.2f}")
     finally:
         shutil.rmtree(work, ignore_errors=True)
