@@ -89,7 +89,11 @@ CONTACT_OPTIONAL = ["consent_to_publish", "vacant", "last_reviewed", "review_due
 def _ask(question: Question, answers: dict[str, str]) -> str:
     choices = f" [{', '.join(question.choices)}]" if question.choices else ""
     while True:
-        answer = input(f"{question.prompt.rstrip('.')}{choices}: ").strip()
+        try:
+            answer = input(f"{question.prompt.rstrip('.')}{choices}: ").strip()
+        except EOFError:  # run from a script or CI with nothing to read: say what to pass instead
+            print()
+            raise HandbookUserError(f"no answer for {question.name!r} (there was no more input); give it as -f {question.name}=VALUE, or add --no-input to list every missing field") from None
         if answer or not question.required:
             return answer
         print("This one is needed.")

@@ -146,3 +146,13 @@ def test_cli_new_takes_fields_as_options(data_copy: Path, capsys: pytest.Capture
     assert "Added the contact 'Head of Music' (head-of-music)" in capsys.readouterr().out
     assert main(args) == 1  # the same id again
     assert "nothing was written" in capsys.readouterr().err
+
+
+def test_no_input_left_to_read_is_a_user_error_not_a_traceback(data_copy: Path):
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-m", "handbook", "new", "service", "--data", str(data_copy), "-f", "name=Test Service"],
+                          stdin=subprocess.DEVNULL, capture_output=True, text=True)
+    assert done.returncode == 2 and "Traceback" not in done.stderr
+    assert "give it as -f" in done.stderr and "--no-input" in done.stderr
