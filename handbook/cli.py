@@ -144,5 +144,9 @@ def main(argv: list[str] | None = None) -> int:
     except HandbookUserError as error:
         print(f"handbook: {error}", file=sys.stderr)
         return error.status
+    except OSError as error:  # a folder that cannot be written, a full disk: the file and the reason
+        where = f" {error.filename}" if error.filename else ""
+        print(f"handbook: cannot use{where}: {error.strerror or error}", file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         return 130

@@ -56,3 +56,11 @@ def test_parser_knows_the_data_option_on_every_data_command() -> None:
     for command in ("validate", "build", "pdf", "review", "new service", "publish"):
         args = parser().parse_args([*command.split(), "--data", "x"])
         assert args.data == "x"
+
+
+def test_a_file_that_cannot_be_written_is_named_without_a_traceback(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    done = run("schema", "--out", str(blocker / "schema"))
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert done.stderr.startswith("handbook: cannot use") and str(blocker) in done.stderr
