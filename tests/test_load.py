@@ -111,3 +111,12 @@ def test_a_text_with_problems_is_never_cached() -> None:
     for _ in range(2):
         doc, problems = load_text(text, "f.yaml")
         assert [p.code for p in problems] == ["duplicate-key"] and doc.root is not None
+
+
+@given(st.text(alphabet="& \t\n[{,a*:-'\"", max_size=30))
+def test_the_anchor_scan_finds_what_the_yaml_anchor_pattern_does(text: str) -> None:
+    import re
+
+    from handbook.load import _may_alias
+
+    assert _may_alias(text) == bool(re.search(r"(?:^|[\s\[{,])&[^\s]", text, re.MULTILINE))
