@@ -60,13 +60,13 @@ def write_pdf(handbook: Handbook, data_dir: Path, out_path: Path) -> Path:
     """
     data_dir = Path(data_dir)
     out_path = Path(out_path)
-    html = drop_dangling(assemble(handbook, data_dir))
-    pdf = render_pdf(html, data_dir.resolve())
+    # The temporary file first: a folder that cannot be written fails now, not after the render.
     out_path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{out_path.name}.", suffix=".tmp", dir=out_path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(pdf)
+            html = drop_dangling(assemble(handbook, data_dir))
+            handle.write(render_pdf(html, data_dir.resolve()))
         os.chmod(tmp, 0o644)
         os.replace(tmp, out_path)
     except BaseException:

@@ -200,3 +200,15 @@ def test_write_pdf_replaces_the_file_whole_and_leaves_no_temporary_file(sample_h
     assert write_pdf(sample_handbook, sample_data, out) == out
     assert out.read_bytes().startswith(b"%PDF-")
     assert [p.name for p in out.parent.iterdir()] == ["book.pdf"]
+
+
+def test_a_folder_that_cannot_be_written_fails_before_the_book_is_rendered(tmp_path, sample_handbook, sample_data, monkeypatch):
+    from handbook.pdf import write
+
+    rendered = []
+    monkeypatch.setattr(write, "render_pdf", lambda *args: rendered.append(args) or b"")
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    with pytest.raises(OSError):
+        write.write_pdf(sample_handbook, sample_data, blocker / "pdf" / "book.pdf")
+    assert rendered == []
