@@ -50,6 +50,15 @@ def _usable(path: Path) -> Path | None:
     return path if os.access(path, os.W_OK) else None
 
 
+@lru_cache(maxsize=None)
+def code_version(source: str, *versions: str) -> str:
+    """What besides its inputs makes a module's entries: its own source and its libraries' versions.
+
+    Why: put into each key, so an edit of the module (or an upgrade) is never served old entries.
+    """
+    return ":".join((*versions, hashlib.sha256(Path(source).read_bytes()).hexdigest()))
+
+
 def key(*parts: str | bytes) -> str:
     """A file name for the entry made from `parts` (a hash: same inputs, same name)."""
     digest = hashlib.sha256()

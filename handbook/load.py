@@ -14,13 +14,11 @@ resolve by silently dropping the first entry, are reported.
 
 from __future__ import annotations
 
-import hashlib
 import io
 import pickle
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -213,10 +211,9 @@ class _ValuesOnly(pickle.Unpickler):
         raise pickle.UnpicklingError(f"{module}.{name} is not a data value")
 
 
-@lru_cache(maxsize=1)
-def _loader_version() -> str:
-    # What makes the values besides the text: PyYAML's version and this module's rules.
-    return f"{yaml.__version__}:{hashlib.sha256(Path(__file__).read_bytes()).hexdigest()}"
+def cache_name(text: str) -> str:
+    """The cache entry of a text's values: keyed by the text, PyYAML and this module's rules."""
+    return cache.key(cache.code_version(__file__, yaml.__version__), text) + ".pickle"
 
 
 def _cached_values(name: str) -> Any:
@@ -238,7 +235,7 @@ def load_text(text: str, file: str) -> tuple[Document | None, list[Problem]]:
     A text read before without any problem has its values in the handbook cache (keyed by the
     text itself): ~10x faster than composing, and its nodes are composed only if asked for.
     """
-    name = cache.key(_loader_version(), text) + ".pickle"
+    name = cache_name(text)
     value = _cached_values(name)
     if value is not _MISSING:
         return Document(file, value, None, text), []

@@ -8,10 +8,8 @@ Never evaluates the text as a template.
 
 from __future__ import annotations
 
-import hashlib
 import xml.etree.ElementTree as ET
 from functools import lru_cache
-from pathlib import Path
 
 import markdown as md
 from markdown.extensions import Extension
@@ -57,10 +55,9 @@ def _converter() -> md.Markdown:
     return md.Markdown(extensions=[*DATA_EXTENSIONS, _SanitiseExtension()], output_format="html")
 
 
-@lru_cache(maxsize=1)
-def _converter_version() -> str:
-    # What makes the HTML besides the text: Python-Markdown's version and this module's rules.
-    return f"{md.__version__}:{hashlib.sha256(Path(__file__).read_bytes()).hexdigest()}"
+def cache_name(text: str) -> str:
+    """The cache entry of a text's HTML: keyed by the text, Python-Markdown and this module's rules."""
+    return cache.key(cache.code_version(__file__, md.__version__), text) + ".html"
 
 
 @lru_cache(maxsize=4096)
@@ -70,7 +67,7 @@ def to_html(text: str) -> Markup:
     Kept in the handbook cache (`handbook.cache`): Python-Markdown takes ~0.7 ms a paragraph,
     most of a service page's cost, and officers' texts rarely change between builds.
     """
-    name = cache.key(_converter_version(), text or "") + ".html"
+    name = cache_name(text or "")
     html = cache.read("markdown", name)
     if html is None:
         converter = _converter()

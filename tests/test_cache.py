@@ -41,3 +41,13 @@ def test_a_folder_that_cannot_be_written_means_no_cache_not_an_error(monkeypatch
     assert cache.folder("kind") is None
     cache.write("kind", "entry", "text")  # nothing happens
     assert cache.read("kind", "entry") is None
+
+
+def test_a_modules_code_version_changes_with_its_source_and_its_libraries(tmp_path: Path) -> None:
+    source = tmp_path / "module.py"
+    source.write_text("A = 1\n")
+    first = cache.code_version(str(source), "lib 1.0")
+    assert cache.code_version(str(source), "lib 1.1") != first
+    other = tmp_path / "other.py"
+    other.write_text("A = 2\n")
+    assert cache.code_version(str(other), "lib 1.0") != first

@@ -91,10 +91,10 @@ def test_a_tampered_cache_entry_cannot_run_code_and_is_only_a_miss(tmp_path: Pat
     import pickle
 
     from handbook import cache
-    from handbook.load import _loader_version
+    from handbook.load import cache_name
 
     text = "a: 1\n"
-    name = cache.key(_loader_version(), text) + ".pickle"
+    name = cache_name(text)
     marker = tmp_path / "ran"
 
     class Payload:

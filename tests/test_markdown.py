@@ -24,10 +24,9 @@ def test_markdown_structure_and_inline_form():
 
 def test_a_conversion_is_kept_in_the_cache_and_read_back(handbook_cache):
     from handbook import cache
-    from handbook.markdown import _converter_version
+    from handbook.markdown import cache_name
 
     text = "A *cached* paragraph about [meals](https://example.org/)."
     html = to_html.__wrapped__(text)  # past the in-process memo, through the file cache
-    name = cache.key(_converter_version(), text) + ".html"
-    assert cache.read("markdown", name) == str(html)
+    assert cache.read("markdown", cache_name(text)) == str(html)
     assert to_html.__wrapped__(text) == html
