@@ -67,21 +67,15 @@ def _private_strings(handbook) -> set[str]:
             secrets |= {r.title} | ({str(r.email)} if r.email else set())
         if r.holder and not r.holder.consent_to_publish:
             secrets.add(r.holder.name)
-    for p in handbook.contacts.contact_points:
-        if p.visibility is Visibility.INTERNAL:
-            secrets.add(p.name)
-    for u in handbook.structure.units:
-        if u.visibility is Visibility.INTERNAL:
-            secrets.add(u.name)
-    for g in handbook.partnerships.groups:
-        if g.visibility is Visibility.INTERNAL:
-            secrets.add(g.name)
-    for r in handbook.publications.data_releases:
-        if r.visibility is Visibility.INTERNAL:
-            secrets.add(r.title)
-    for p in handbook.protocols.protocols:
-        if p.visibility is Visibility.INTERNAL:
-            secrets.add(p.title)
+    named = [
+        (handbook.contacts.contact_points, "name"),
+        (handbook.structure.units, "name"),
+        (handbook.partnerships.groups, "name"),
+        (handbook.publications.data_releases, "title"),
+        (handbook.protocols.protocols, "title"),
+    ]
+    for records, field in named:
+        secrets |= {getattr(r, field) for r in records if r.visibility is Visibility.INTERNAL}
     return secrets
 
 
