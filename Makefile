@@ -9,9 +9,8 @@ PY := $(VENV)/bin/python
 BIN := $(VENV)/bin
 DATA ?= data
 # Debian packages the build and the tests need: fonts embedded in the PDF, Graphviz for the
-# organisation chart, Pango for WeasyPrint, poppler for reading PDFs in tests, Chromium for
-# browser tests.
-SYSTEM_PACKAGES := fonts-noto-core graphviz libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 poppler-utils chromium git
+# organisation chart, poppler for reading PDFs in tests, Chromium for browser tests.
+SYSTEM_PACKAGES := fonts-noto-core graphviz poppler-utils chromium git
 
 .PHONY: site test validate serve pdf schema bench publish clean system venv npm
 

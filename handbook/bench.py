@@ -164,7 +164,7 @@ def bench_site(work: Path, rounds: dict[int, int], sample: bool = True, edited: 
 def bench_pdf(work: Path) -> None:
     from handbook.synthetic import make_data
 
-    print("PDF edition (WeasyPrint)")
+    print("PDF edition (Typst)")
     sample = _child("pdf", "data", str(work / "sample.pdf"))
     _row("sample PDF", f"{sample['seconds']:.1f} s", "target < 10 s", sample["seconds"] < 10)
     _row("sample PDF: pages / peak memory", f"{sample['pages']} / {sample['peak_mb']:.0f} MB")

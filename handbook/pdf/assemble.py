@@ -25,7 +25,6 @@ from handbook.render import template_cache
 from handbook.views.edition import edition_label
 
 HERE = Path(__file__).resolve().parent
-STYLESHEET = HERE / "print.css"
 LANG = "en-GB"
 
 
@@ -51,7 +50,7 @@ def book_title(handbook: Handbook) -> str:
 
 
 def assemble(handbook: Handbook, data_dir: Path, project_dir: Path | None = None) -> str:
-    """The whole book as one HTML document for WeasyPrint.
+    """The whole book as one HTML document, for `typeset` to turn into Typst.
 
     Args:
         handbook: the validated data.
@@ -116,7 +115,6 @@ def _book(env: Environment, handbook: Handbook, data_dir: Path, front: list[Part
         keywords="schools, services to schools, traded services, charges, contacts",
         primary=data.branding.primary_colour,
         accent=data.branding.accent_colour,
-        stylesheet=STYLESHEET.as_uri(),
         cover=Markup(cover),
         front=front,
         contents=Markup(contents),

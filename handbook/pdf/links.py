@@ -82,8 +82,8 @@ def rewrite(html: str, stem: str, site: str | None, handbook: Handbook, docs_dir
 def drop_dangling(html: str) -> str:
     """The book with every in-book link whose target is missing made plain text.
 
-    Why: WeasyPrint prints nothing for `target-counter()` of a missing anchor, which would read
-    "see page )"; a link to a part the book does not hold is better as its words alone.
+    Why: Typst stops with an error at a link or page reference to a label that does not exist;
+    a link to a part the book does not hold is better as its words alone.
     """
     ids = set(_ID.findall(html))
 

@@ -2,7 +2,7 @@
 
 Input: headings as the parts are built. Output: heading HTML (`Markup`) and the ordered list of
 `Entry`s the contents page prints. Page numbers are never computed here: the contents gets them
-from WeasyPrint's layout through `target-counter()`, so they cannot drift from the pages.
+from Typst's layout (where each entry's anchor landed), so they cannot drift from the pages.
 """
 
 from __future__ import annotations

@@ -74,9 +74,9 @@ def catalogue_part(env: Environment, handbook: Handbook, outline: Outline, numbe
 
     Why a directory entry rather than the whole web page: a thousand services must print in
     minutes and read as a catalogue; each entry ends with its page's address for the rest.
-    Why services are numbered (9.2.4) and cross-references cite the number, not a page: a page
-    reference is a `target-counter()`, and WeasyPrint lays out every page holding one twice
-    more; across the catalogue and price list that would triple the build.
+    Why services are numbered (9.2.4) and cross-references cite the number, not a page: a
+    number finds an entry in a catalogue at a glance, is the same on the website and in print,
+    and needs no second layout pass to resolve.
     """
     heading = _title(outline, number, anchor, "Catalogue of services")
     groups = catalogue.services_by_category(handbook)

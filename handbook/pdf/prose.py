@@ -130,7 +130,7 @@ def section_page(page: NavPage, handbook: Handbook, data_dir: Path, outline: Out
 
 
 def asset_url(data_dir: Path, relative: str) -> str | None:
-    """A file under docs/ (the logo) as a file URL for WeasyPrint, or None when absent."""
+    """A file under docs/ (the logo) as a file URL (typeset embeds it), or None when absent."""
     project = find_project(data_dir)
     path = project / "docs" / relative if project else None
     return path.as_uri() if path is not None and path.is_file() else None

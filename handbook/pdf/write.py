@@ -1,50 +1,79 @@
 """write: the assembled print HTML -> the PDF edition, a tagged PDF/UA-1 file, written atomically.
 
 Input: a validated `Handbook` (or a data folder, validated here). Output: the PDF at the path
-given, replaced in one rename so a reader never sees half a file. WeasyPrint renders the book
-directly (no browser, no JavaScript): tags, bookmarks and page references come from the HTML
-and `print.css`. Never prints problems itself; bad data is a `HandbookUserError`.
+given, replaced in one rename so a reader never sees half a file. `typeset` turns the book's
+HTML into Typst markup over the components of `book.typ`; the Typst compiler (a library, no
+browser, no JavaScript) lays it out and writes a tagged PDF/UA-1 file, checking PDF/UA's rules
+as it goes. Never prints problems itself; bad data is a `HandbookUserError`.
 """
 
 from __future__ import annotations
 
-import logging
 import os
 import tempfile
 from pathlib import Path
+from urllib.parse import unquote, urlparse
 
-import pydyf
-from weasyprint import HTML
+import typst
 
+from handbook.errors import HandbookUserError
 from handbook.model import Handbook
 from handbook.pdf.assemble import assemble
 from handbook.pdf.links import drop_dangling
+from handbook.pdf.markup import string
+from handbook.pdf.typeset import Book, typeset
 from handbook.views.edition import pdf_filename
 
-def _page_references(pdf: pydyf.PDF) -> tuple[bytes, ...]:
-    kids = pdf.pages["Kids"]
-    cached = pdf.__dict__.get("_handbook_page_references")
-    if cached is None or cached[0] != len(kids):
-        cached = (len(kids), tuple(f"{number} 0 R".encode("ascii") for number in kids[::3]))
-        pdf.__dict__["_handbook_page_references"] = cached
-    return cached[1]
+HERE = Path(__file__).resolve().parent
+STYLE = HERE / "book.typ"
+# Debian's fonts-noto-core (installed by `make system`); the only fonts the book may use.
+FONT_DIR = Path("/usr/share/fonts/truetype/noto")
 
 
-# Why: pydyf 0.13 rebuilds the tuple of every page's reference on each `page_references` read,
-# and WeasyPrint's PDF/UA tagger reads it once per tagged element, so a tagged PDF took time
-# proportional to pages x elements (20 s of a 285-page build). Pages are only ever appended,
-# so the tuple is cached per page count: the same values, built once.
-pydyf.PDF.page_references = property(_page_references)
-
-# WeasyPrint logs every CSS property it ignores (Material-free, but Markdown extensions emit
-# a few) at WARNING; the build's output should stay about the build.
-logging.getLogger("weasyprint").setLevel(logging.ERROR)
+def _read_file(uri: str) -> bytes | None:
+    """A `file://` image of the book (the logo) as bytes, or None when it cannot be read."""
+    try:
+        return Path(unquote(urlparse(uri).path)).read_bytes()
+    except OSError:
+        return None
 
 
-def render_pdf(html: str, base_url: Path) -> bytes:
-    """The book's HTML as PDF bytes: PDF/UA-1, tagged, with HTML presentational hints."""
-    document = HTML(string=html, base_url=str(base_url))
-    return document.write_pdf(pdf_variant="pdf/ua-1", pdf_tags=True, presentational_hints=True)
+def _settings(book: Book) -> str:
+    """The Typst dictionary `hb-settings` that `book.typ` reads, every value a string literal."""
+    lang, _, region = book.lang.partition("-")
+    values = {
+        "title": string(book.title),
+        "author": string(book.author),
+        "description": string(book.description),
+        "keywords": "(" + "".join(f"{string(k)}, " for k in book.keywords) + ")",
+        "lang": string(lang.lower() or "en"),
+        "region": string(region.upper()) if region else "none",
+        "primary": string(book.primary),
+        "accent": string(book.accent),
+        "book-title": string(book.book_title),
+        "edition-line": string(book.edition_line),
+    }
+    return "#let hb-settings = (" + ", ".join(f"{key}: {value}" for key, value in values.items()) + ")\n"
+
+
+def render_pdf(html: str) -> bytes:
+    """The book's HTML as PDF bytes: PDF/UA-1, tagged, fonts embedded."""
+    body, book = typeset(html, _read_file)
+    source = _settings(book) + STYLE.read_text(encoding="utf-8") + body
+    with tempfile.TemporaryDirectory(prefix="handbook-pdf-") as folder:
+        # Typst reads images from files beside the source, and nothing outside that folder.
+        root = Path(folder)
+        for name, data in book.files.items():
+            (root / name).write_bytes(data)
+        (root / "book.typ").write_text(source, encoding="utf-8")
+        try:
+            return typst.compile(
+                str(root / "book.typ"), root=str(root), font_paths=[str(FONT_DIR)], ignore_system_fonts=True, pdf_standards=["ua-1"]
+            )
+        except typst.TypstError as error:
+            # All text reaches Typst escaped, so this is the book's own markup failing (or a
+            # PDF/UA rule the content breaks): say what Typst said, without a traceback.
+            raise HandbookUserError(f"the PDF could not be typeset: {error.message}") from error
 
 
 def write_pdf(handbook: Handbook, data_dir: Path, out_path: Path) -> Path:
@@ -66,7 +95,7 @@ def write_pdf(handbook: Handbook, data_dir: Path, out_path: Path) -> Path:
     try:
         with os.fdopen(fd, "wb") as handle:
             html = drop_dangling(assemble(handbook, data_dir))
-            handle.write(render_pdf(html, data_dir.resolve()))
+            handle.write(render_pdf(html))
         os.chmod(tmp, 0o644)
         os.replace(tmp, out_path)
     except BaseException:

@@ -1,5 +1,5 @@
 """The PDF edition as a governor receives it: the real file from the site build, read with pypdf
-and poppler's pdftotext (no mocks of WeasyPrint)."""
+and poppler's pdftotext (no mocks of Typst)."""
 
 from __future__ import annotations
 
@@ -78,6 +78,38 @@ def test_the_pdf_is_tagged_for_pdf_ua(pdf_reader):
     assert bool(root["/MarkInfo"]["/Marked"])
     xmp = root["/Metadata"].get_object().get_data().decode("utf-8")
     assert "pdfuaid:part" in xmp and "1" in xmp.split("pdfuaid:part")[1][:6]
+
+
+def structure_elements(reader) -> list:
+    """Every element of the PDF's structure tree (the tags a screen reader follows), in order."""
+    found = []
+
+    def walk(node) -> None:
+        node = node.get_object()
+        if isinstance(node, list):
+            for child in node:
+                walk(child)
+        elif hasattr(node, "get"):
+            if "/S" in node:
+                found.append(node)
+            if "/K" in node:
+                walk(node["/K"])
+
+    walk(reader.trailer["/Root"]["/StructTreeRoot"])
+    return found
+
+
+def test_the_structure_tree_has_headings_tables_lists_links_and_described_figures(pdf_reader):
+    elements = structure_elements(pdf_reader)
+    roles = [str(e["/S"]) for e in elements]
+    headings = [r for r in roles if re.fullmatch(r"/H\d", r)]
+    assert roles.count("/H1") >= 14 and "/H2" in roles and "/H3" in roles
+    # Levels never skip on the way down (PDF/UA): each heading is at most one below the last.
+    assert all(int(b[2:]) <= int(a[2:]) + 1 for a, b in zip(["/H0"] + headings, headings))
+    for role in ("/Table", "/THead", "/TH", "/TD", "/L", "/LI", "/Link"):
+        assert role in roles, role
+    figures = [e for e in elements if e["/S"] == "/Figure"]
+    assert figures and all(str(e.get("/Alt", "")).strip() for e in figures), "every figure needs alternative text"
 
 
 def test_every_font_is_embedded_and_is_noto(pdf_reader):
