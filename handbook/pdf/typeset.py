@@ -16,19 +16,11 @@ from dataclasses import dataclass, field
 
 from bs4 import BeautifulSoup, Comment, Declaration, Doctype, NavigableString, ProcessingInstruction, Tag
 
+from handbook.pdf import tables
 from handbook.pdf.markup import array, label, string, text
 
 _SPACE = re.compile(r"\s+")
 
-# Column widths of the tables the book's own templates write, by class (fractions of the
-# width; the remaining columns share what is left equally).
-COLUMNS = {
-    "charges": (0.30, 0.16),
-    "price-list": (0.07, 0.27, 0.20, 0.09, 0.12),
-    "contact-points": (0.21, 0.29, 0.30),
-    # An e-mail address cannot break, so its column takes the width of the longest.
-    "contacts": (0.28, 0.16, "auto"),
-}
 _BLOCKS = {"div", "section", "article", "nav", "header", "figure", "figcaption"}
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 _NOT_TEXT = (Comment, Declaration, Doctype, ProcessingInstruction)
@@ -298,25 +290,24 @@ class _Writer:
         if not rows:
             return ""
         count = max(sum(int(c.get("colspan", 1)) for c in row.find_all(["td", "th"], recursive=False)) for row in rows)
-        widths = next((COLUMNS[c] for c in classes if c in COLUMNS), ())
-        widths = widths[:count]
-        # Our own tables have set widths and share the rest; a Markdown table sizes to its text.
-        columns = [w if isinstance(w, str) else f"{w * 100:.1f}%" for w in widths] + (["1fr"] if widths else ["auto"]) * (count - len(widths))
+        specs, column_mm = tables.columns(classes, count)
         head = [r for r in rows if r.parent and r.parent.name == "thead"]
         body = [r for r in rows if r not in head]
-        parts = [f"columns: ({', '.join(columns)},)"]
+        parts = [f"columns: ({', '.join(specs)},)"]
         if head:
             parts.append("table.header(" + ", ".join(self.cell(c) for r in head for c in r.find_all(["td", "th"], recursive=False)) + ")")
         for row in body:
             team = "team-row" in row.get("class", [])
             anchor = self.anchor(row)
-            for index, cell in enumerate(row.find_all(["td", "th"], recursive=False)):
-                parts.append(self.cell(cell, team=team, prefix=anchor if index == 0 else ""))
+            cells = row.find_all(["td", "th"], recursive=False)
+            breakable = tables.may_outgrow_a_page(cells, column_mm)
+            for index, cell in enumerate(cells):
+                parts.append(self.cell(cell, team=team, prefix=anchor if index == 0 else "", breakable=breakable))
         return f"\n#hb-table({string(' '.join(classes))}, header: {'true' if head else 'false'}, {', '.join(parts)})\n"
 
-    def cell(self, cell: Tag, team: bool = False, prefix: str = "") -> str:
+    def cell(self, cell: Tag, team: bool = False, prefix: str = "", breakable: bool = False) -> str:
         classes = cell.get("class", [])
-        options = []
+        options = ["breakable: true"] if breakable else []
         span = int(cell.get("colspan", 1))
         if span > 1:
             options.append(f"colspan: {span}")

@@ -80,3 +80,11 @@ def test_the_document_carries_its_title_language_and_tags(tmp_path):
     assert reader.metadata.title == "Book"
     assert reader.trailer["/Root"]["/Lang"] == "en-GB"
     assert "/StructTreeRoot" in reader.trailer["/Root"]
+
+
+def test_a_row_too_tall_for_a_page_continues_rather_than_losing_words(tmp_path):
+    # Rows are kept whole, but one longer than a page must break, or its end would be lost.
+    words = " ".join(f"word{n}" for n in range(1500))
+    html = book(f"<h1>Groups</h1><table><thead><tr><th>Group</th><th>Remit</th></tr></thead><tbody><tr><td>Forum</td><td>{words}</td></tr></tbody></table>")
+    printed = pdf_text(tmp_path, html).split()
+    assert all(f"word{n}" in printed for n in range(1500))

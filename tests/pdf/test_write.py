@@ -244,3 +244,20 @@ def test_a_folder_that_cannot_be_written_fails_before_the_book_is_rendered(tmp_p
     with pytest.raises(OSError):
         write.write_pdf(sample_handbook, sample_data, blocker / "pdf" / "book.pdf")
     assert rendered == []
+
+
+def test_a_book_typst_cannot_set_is_one_clear_error_and_the_old_file_stays(sample_handbook, sample_data, tmp_path, monkeypatch):
+    # With the page styles replaced by a file Typst cannot evaluate, it fails and says why.
+    from handbook.pdf import write
+
+    broken = tmp_path / "broken.typ"
+    broken.write_text("#let hb-settings = none\n#hb-settings.title.len()\n", encoding="utf-8")
+    monkeypatch.setattr(write, "STYLE", broken)
+    out = tmp_path / "pdf" / "book.pdf"
+    out.parent.mkdir()
+    out.write_bytes(b"an older edition")
+    with pytest.raises(HandbookUserError, match=r"^the PDF could not be typeset: ") as raised:
+        write_pdf(sample_handbook, sample_data, out)
+    assert "\n" not in str(raised.value)
+    assert out.read_bytes() == b"an older edition"
+    assert [p.name for p in out.parent.iterdir()] == ["book.pdf"]
