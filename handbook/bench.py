@@ -168,11 +168,16 @@ def bench_pdf(work: Path) -> None:
     sample = _child("pdf", "data", str(work / "sample.pdf"))
     _row("sample PDF", f"{sample['seconds']:.1f} s", "target < 10 s", sample["seconds"] < 10)
     _row("sample PDF: pages / peak memory", f"{sample['pages']} / {sample['peak_mb']:.0f} MB")
+    results = {}
     for count, limit in ((250, None), (1000, 90)):
         data = make_data(Path("data"), work / f"pdf-data-{count}", count)
-        result = _child("pdf", str(data), str(work / f"pdf-{count}.pdf"))
+        result = results[count] = _child("pdf", str(data), str(work / f"pdf-{count}.pdf"))
         _row(f"{count:,} services PDF", f"{result['seconds']:.1f} s", f"target < {limit} s" if limit else "", result["seconds"] < limit if limit else None)
         _row(f"{count:,} services: pages / peak memory", f"{result['pages']} / {result['peak_mb']:.0f} MB", "target < 2048 MB" if limit else "", result["peak_mb"] < 2048 if limit else None)
+    # Linear growth: four times the services should cost about four times as much, not more.
+    small, large = results[250], results[1000]
+    time_growth, memory_growth = large["seconds"] / small["seconds"], large["peak_mb"] / small["peak_mb"]
+    _row("growth, 250 -> 1,000 services: time / memory", f"{time_growth:.1f}x / {memory_growth:.1f}x", "linear: about 4x", time_growth < 5 and memory_growth < 5)
 
 
 def main(argv: list[str] | None = None) -> int:
