@@ -67,13 +67,18 @@ def render_pdf(html: str) -> bytes:
             (root / name).write_bytes(data)
         (root / "book.typ").write_text(source, encoding="utf-8")
         try:
-            return typst.compile(
+            pdf, warnings = typst.compile_with_warnings(
                 str(root / "book.typ"), root=str(root), font_paths=[str(FONT_DIR)], ignore_system_fonts=True, pdf_standards=["ua-1"]
             )
         except typst.TypstError as error:
             # All text reaches Typst escaped, so this is the book's own markup failing (or a
             # PDF/UA rule the content breaks): say what Typst said, without a traceback.
-            raise HandbookUserError(f"the PDF could not be typeset: {error.message}") from error
+            raise HandbookUserError(f"the PDF could not be typeset: {error.message}", status=1) from error
+    # Without its fonts Typst still writes a PDF, with every letter missing: refuse it.
+    missing = [w.message for w in warnings if "font" in w.message]
+    if missing:
+        raise HandbookUserError(f"the PDF needs the Noto fonts in {FONT_DIR} (Debian's fonts-noto-core; `make system` installs it): {missing[0]}", status=1)
+    return pdf
 
 
 def write_pdf(handbook: Handbook, data_dir: Path, out_path: Path) -> Path:

@@ -261,3 +261,12 @@ def test_a_book_typst_cannot_set_is_one_clear_error_and_the_old_file_stays(sampl
     assert "\n" not in str(raised.value)
     assert out.read_bytes() == b"an older edition"
     assert [p.name for p in out.parent.iterdir()] == ["book.pdf"]
+
+
+def test_without_its_fonts_the_book_is_refused_not_printed_blank(sample_handbook, sample_data, tmp_path, monkeypatch):
+    from handbook.pdf import write
+
+    monkeypatch.setattr(write, "FONT_DIR", tmp_path / "no-fonts")
+    with pytest.raises(HandbookUserError, match=r"fonts-noto-core.*unknown font family: noto sans"):
+        write_pdf(sample_handbook, sample_data, tmp_path / "book.pdf")
+    assert not (tmp_path / "book.pdf").exists()
