@@ -4,6 +4,7 @@ and poppler's pdftotext (no mocks of Typst)."""
 from __future__ import annotations
 
 import re
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,7 @@ from handbook.model.types import Visibility
 from handbook.pdf.write import write_pdf, write_pdf_for
 from handbook.views.catalogue import public_services
 
+MM = 72 / 25.4  # points in a millimetre
 LEADER_LINE = re.compile(r"^(?P<title>.*?)\s*(?:\.\s*){3,}(?P<page>\d+|[ivxlc]+)\s*$")
 
 
@@ -270,3 +272,19 @@ def test_without_its_fonts_the_book_is_refused_not_printed_blank(sample_handbook
     with pytest.raises(HandbookUserError, match=r"fonts-noto-core.*unknown font family: noto sans"):
         write_pdf(sample_handbook, sample_data, tmp_path / "book.pdf")
     assert not (tmp_path / "book.pdf").exists()
+
+
+def test_no_word_runs_outside_the_text_area_of_its_page(pdf_path):
+    # Wide tables fit the page and nothing runs off it: every word after the cover lies between
+    # the side margins (20 mm and 18 mm) and above the foot of the page.
+    layout = subprocess.run(["pdftotext", "-bbox", str(pdf_path), "-"], capture_output=True, text=True, check=True).stdout
+    pages = layout.split("<page ")[1:]
+    assert len(pages) > 20
+    outside = []
+    for number, page in enumerate(pages[1:], start=2):
+        width, height = (float(v) for v in re.search(r'width="([\d.]+)" height="([\d.]+)"', page).groups())
+        for found in re.finditer(r'<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>', page):
+            left, right, bottom = (float(v) for v in found.groups()[:3])
+            if left < 20 * MM - 1 or right > width - 18 * MM + 1 or bottom > height - 10 * MM:
+                outside.append((number, found.group(4)))
+    assert not outside, outside[:10]
