@@ -21,7 +21,7 @@ from handbook.pdf.markup import array, label, string, text
 
 _SPACE = re.compile(r"\s+")
 
-_BLOCKS = {"div", "section", "article", "nav", "header", "figure", "figcaption"}
+_BLOCKS = {"div", "section", "article", "nav", "header", "footer", "aside", "main", "address", "details", "summary", "figure", "figcaption"}
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 _NOT_TEXT = (Comment, Declaration, Doctype, ProcessingInstruction)
 # Paragraph classes and the `book.typ` function that sets each.
@@ -206,6 +206,12 @@ class _Writer:
 
     def el_br(self, tag: Tag, classes: list[str]) -> str:
         return "#linebreak()"
+
+    def el_pre(self, tag: Tag, classes: list[str]) -> str:
+        """A code block (the officers' YAML in prose): its lines and their indentation kept."""
+        lines = tag.get_text().strip("\n").split("\n")
+        kept = [text(line.lstrip(" ")).join(["\u00a0" * (len(line) - len(line.lstrip(" "))), ""]) for line in lines]
+        return "\n#hb-pre[" + "#linebreak()".join(kept) + "]\n"
 
     def el_hr(self, tag: Tag, classes: list[str]) -> str:
         return "\n#hb-rule()\n"

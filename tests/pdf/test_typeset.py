@@ -6,6 +6,7 @@ PDF back with poppler's pdftotext, so what is checked is what a reader would see
 
 from __future__ import annotations
 
+import re
 import subprocess
 
 import pytest
@@ -88,3 +89,10 @@ def test_a_row_too_tall_for_a_page_continues_rather_than_losing_words(tmp_path):
     html = book(f"<h1>Groups</h1><table><thead><tr><th>Group</th><th>Remit</th></tr></thead><tbody><tr><td>Forum</td><td>{words}</td></tr></tbody></table>")
     printed = pdf_text(tmp_path, html).split()
     assert all(f"word{n}" in printed for n in range(1500))
+
+
+def test_a_code_block_keeps_its_lines_and_indentation(tmp_path):
+    html = book("<h1>Guide</h1><pre><code>- amount: 2150\n  unit: per day\n</code></pre><p>After.</p>")
+    printed = pdf_text(tmp_path, html)
+    assert re.search(r"- amount: 2150\n\s+unit: per day\n", printed)
+    assert "After." in printed
