@@ -74,10 +74,14 @@ def render_pdf(html: str) -> bytes:
             # All text reaches Typst escaped, so this is the book's own markup failing (or a
             # PDF/UA rule the content breaks): say what Typst said, without a traceback.
             raise HandbookUserError(f"the PDF could not be typeset: {error.message}", status=1) from error
-    # Without its fonts Typst still writes a PDF, with every letter missing: refuse it.
-    missing = [w.message for w in warnings if "font" in w.message]
-    if missing:
-        raise HandbookUserError(f"the PDF needs the Noto fonts in {FONT_DIR} (Debian's fonts-noto-core; `make system` installs it): {missing[0]}", status=1)
+    # Typst only warns in two cases that would print a wrong book, so they stop the build: without
+    # its fonts every letter is missing, and if its layout does not settle, the contents' and
+    # "see page" numbers may not match the pages.
+    for warning in warnings:
+        if "font" in warning.message:
+            raise HandbookUserError(f"the PDF needs the Noto fonts in {FONT_DIR} (Debian's fonts-noto-core; `make system` installs it): {warning.message}", status=1)
+        if "converge" in warning.message:
+            raise HandbookUserError(f"the PDF's page numbers did not settle, so it was not written: {warning.message}", status=1)
     return pdf
 
 

@@ -288,3 +288,16 @@ def test_no_word_runs_outside_the_text_area_of_its_page(pdf_path):
             if left < 20 * MM - 1 or right > width - 18 * MM + 1 or bottom > height - 10 * MM:
                 outside.append((number, found.group(4)))
     assert not outside, outside[:10]
+
+
+def test_page_numbers_that_never_settle_stop_the_build(sample_handbook, sample_data, tmp_path, monkeypatch):
+    # A layout that flips between one and two pages never converges; Typst only warns.
+    from handbook.pdf import write
+
+    flipping = tmp_path / "flipping.typ"
+    flipping.write_text('#set document(title: "Book")\n#set text(font: "Noto Sans")\n#context if counter(page).final().first() > 1 [one] else [#pagebreak() two]\n', encoding="utf-8")
+    monkeypatch.setattr(write, "STYLE", flipping)
+    monkeypatch.setattr(write, "typeset", lambda html, read_file: ("", write.Book()))
+    with pytest.raises(HandbookUserError, match=r"page numbers did not settle.*converge"):
+        write_pdf(sample_handbook, sample_data, tmp_path / "book.pdf")
+    assert not (tmp_path / "book.pdf").exists()
