@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import base64
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from pathlib import PurePosixPath
 
-from bs4 import BeautifulSoup, Comment, Declaration, Doctype, NavigableString, ProcessingInstruction, Tag
+from bs4 import BeautifulSoup, Comment, Declaration, Doctype, NavigableString, PageElement, ProcessingInstruction, Tag
 
 from handbook.pdf import tables
 from handbook.pdf.markup import array, label, string, text
@@ -108,7 +109,8 @@ class _Writer:
         """Typst for `tag`'s content; in a block, whitespace between elements is dropped."""
         return "".join(self.children_of(tag.children, block))
 
-    def children_of(self, nodes, block: bool = False) -> list[str]:
+    def children_of(self, nodes: Iterable[PageElement], block: bool = False) -> list[str]:
+        """Typst for each of `nodes` (text and elements), in order."""
         out: list[str] = []
         for child in nodes:
             if isinstance(child, NavigableString):
@@ -210,8 +212,10 @@ class _Writer:
 
     def el_pre(self, tag: Tag, classes: list[str]) -> str:
         """A code block (the officers' YAML in prose): its lines and their indentation kept."""
-        lines = tag.get_text().strip("\n").split("\n")
-        kept = [text(line.lstrip(" ")).join(["\u00a0" * (len(line) - len(line.lstrip(" "))), ""]) for line in lines]
+        kept = []
+        for line in tag.get_text().strip("\n").split("\n"):
+            words = line.lstrip(" ")
+            kept.append("\u00a0" * (len(line) - len(words)) + text(words))  # no-break spaces hold the indent
         return "\n#hb-pre[" + "#linebreak()".join(kept) + "]\n"
 
     def el_hr(self, tag: Tag, classes: list[str]) -> str:
@@ -281,10 +285,10 @@ class _Writer:
         if src.startswith("data:image/svg+xml;base64,"):
             suffix, data = "svg", base64.b64decode(src.split(",", 1)[1])
         elif src.startswith("file://"):
-            suffix, data = src.rsplit(".", 1)[-1].lower(), self.read_file(src)
+            suffix, data = PurePosixPath(src).suffix.lstrip(".").lower(), self.read_file(src)
         else:
             return None
-        if data is None:
+        if data is None or not suffix.isalnum():  # Typst knows an image's format by its suffix
             return None
         name = f"image-{len(self.book.files) + 1}.{suffix}"
         self.book.files[name] = data

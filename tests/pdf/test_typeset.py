@@ -96,3 +96,10 @@ def test_a_code_block_keeps_its_lines_and_indentation(tmp_path):
     printed = pdf_text(tmp_path, html)
     assert re.search(r"- amount: 2150\n\s+unit: per day\n", printed)
     assert "After." in printed
+
+
+def test_an_image_the_book_cannot_hold_prints_its_alternative_text():
+    html = book('<h1>T</h1><p><img src="file:///nowhere/logo" alt="The logo"> and <img src="https://example.org/a.png" alt="A remote picture"></p>')
+    body, held = typeset(html, lambda uri: b"<svg/>")
+    assert "The logo" in body and "A remote picture" in body
+    assert not held.files
