@@ -1,0 +1,28 @@
+"""limits: how large the data may be, in one place, so every step's cost is bounded.
+
+Every value arrives by pull request, so size is untrusted too: without bounds one long string
+or a file of 10,000 services costs gigabytes in the PDF step. The numbers fit a council's real
+data with room to spare (the sample's longest service name is 61 characters, its longest
+description 700; councils publish tens to a few hundred services). The models state them in
+the schema's descriptions and validation reports a value over a limit at its line, so a large
+input stops at `handbook validate` before it costs anything. `make bench` measures the PDF of
+the largest input these limits allow.
+"""
+
+from __future__ import annotations
+
+# Bytes of one data file: checked before YAML reads it.
+MAX_FILE_BYTES = 4 * 1024 * 1024
+
+# Characters of one value.
+MAX_NAME = 120          # names and titles: a service, an offer, a role, a group
+MAX_TEXT = 500          # other one-line text: a duty, a discount, notice terms, an address line
+MAX_SUMMARY = 300       # a service's summary (search results show it)
+MAX_MARKDOWN = 20_000   # a Markdown field: a description, the foreword
+
+# Entries of a list.
+MAX_LIST = 50           # included/excluded/outcomes and other lists of short text
+MAX_SERVICES = 1_000
+MAX_OFFERS = 20         # offers of one service
+MAX_CHARGES = 100       # charges of one offer
+MAX_RECORDS = 1_000     # roles, units, groups, protocols, publications: each list of a file
