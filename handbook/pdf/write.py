@@ -4,7 +4,9 @@ Input: a validated `Handbook` (or a data folder, validated here). Output: the PD
 given, replaced in one rename so a reader never sees half a file. `typeset` turns the book's
 HTML into Typst markup over the components of `book.typ`; the Typst compiler (a library, no
 browser, no JavaScript) lays it out and writes a tagged PDF/UA-1 file, checking PDF/UA's rules
-as it goes. Never prints problems itself; bad data is a `HandbookUserError`.
+as it goes. The file is reproducible: its dates come from `SOURCE_DATE_EPOCH` (or the last
+commit), its ids from that and the content, never from the clock or the temporary folder. Never
+prints problems itself; bad data is a `HandbookUserError`.
 """
 
 from __future__ import annotations
@@ -22,12 +24,16 @@ from handbook.pdf.assemble import assemble
 from handbook.pdf.links import drop_dangling
 from handbook.pdf.markup import string
 from handbook.pdf.typeset import Book, typeset
+from handbook.reproducible import source_date_epoch
 from handbook.views.edition import pdf_filename
 
 HERE = Path(__file__).resolve().parent
 STYLE = HERE / "book.typ"
-# Debian's fonts-noto-core (installed by `make system`); the only fonts the book may use.
-FONT_DIR = Path("/usr/share/fonts/truetype/noto")
+# Debian's Noto fonts (installed by `make system`), the only fonts the book may use:
+# fonts-noto-core (Latin, Greek, Cyrillic, Hebrew, Arabic, the Indic scripts, symbols) installs
+# TrueType files in the first folder, fonts-noto-cjk (Han, kana, Hangul) OpenType in the second.
+FONT_DIRS = (Path("/usr/share/fonts/truetype/noto"), Path("/usr/share/fonts/opentype/noto"))
+FONT_PACKAGES = "fonts-noto-core and fonts-noto-cjk"
 
 
 def _read_file(uri: str) -> bytes | None:
@@ -56,8 +62,17 @@ def _settings(book: Book) -> str:
     return "#let hb-settings = (" + ", ".join(f"{key}: {value}" for key, value in values.items()) + ")\n"
 
 
-def render_pdf(html: str) -> bytes:
-    """The book's HTML as PDF bytes: PDF/UA-1, tagged, fonts embedded."""
+def render_pdf(html: str, epoch: int) -> bytes:
+    """The book's HTML as PDF bytes: PDF/UA-1, tagged, fonts embedded, dated `epoch`.
+
+    Why `epoch`: Typst writes the PDF's creation and modification dates from it, and its ids
+    from it, the title, the author and the content, so the same book and epoch give the same
+    bytes (the clock would make every build differ).
+
+    Args:
+        html: the assembled print HTML.
+        epoch: UNIX seconds (`handbook.reproducible.source_date_epoch`).
+    """
     body, book = typeset(html, _read_file)
     source = _settings(book) + STYLE.read_text(encoding="utf-8") + body
     with tempfile.TemporaryDirectory(prefix="handbook-pdf-") as folder:
@@ -68,7 +83,12 @@ def render_pdf(html: str) -> bytes:
         (root / "book.typ").write_text(source, encoding="utf-8")
         try:
             pdf, warnings = typst.compile_with_warnings(
-                str(root / "book.typ"), root=str(root), font_paths=[str(FONT_DIR)], ignore_system_fonts=True, pdf_standards=["ua-1"]
+                str(root / "book.typ"),
+                root=str(root),
+                font_paths=[str(folder) for folder in FONT_DIRS],
+                ignore_system_fonts=True,
+                pdf_standards=["ua-1"],
+                timestamp=epoch,
             )
         except typst.TypstError as error:
             # All text reaches Typst escaped, so this is the book's own markup failing (or a
@@ -79,19 +99,22 @@ def render_pdf(html: str) -> bytes:
     # "see page" numbers may not match the pages.
     for warning in warnings:
         if "font" in warning.message:
-            raise HandbookUserError(f"the PDF needs the Noto fonts in {FONT_DIR} (Debian's fonts-noto-core; `make system` installs it): {warning.message}", status=1)
+            folders = " and ".join(str(folder) for folder in FONT_DIRS)
+            raise HandbookUserError(f"the PDF needs the Noto fonts in {folders} (Debian's {FONT_PACKAGES}; `make system` installs them): {warning.message}", status=1)
         if "converge" in warning.message:
             raise HandbookUserError(f"the PDF's page numbers did not settle, so it was not written: {warning.message}", status=1)
     return pdf
 
 
-def write_pdf(handbook: Handbook, data_dir: Path, out_path: Path) -> Path:
+def write_pdf(handbook: Handbook, data_dir: Path, out_path: Path, epoch: int | None = None) -> Path:
     """Writes the PDF edition of `handbook` to `out_path` (a temporary file, then a rename).
 
     Args:
         handbook: the validated data.
         data_dir: its folder; the prose pages (docs/ beside it) and "What has changed" use it.
         out_path: where the PDF goes; its folder is created.
+        epoch: the PDF's date in UNIX seconds; by default `SOURCE_DATE_EPOCH`, else the time of
+            the last commit of the data's repository (`handbook.reproducible`), never the clock.
 
     Returns:
         `out_path`.
@@ -104,7 +127,7 @@ def write_pdf(handbook: Handbook, data_dir: Path, out_path: Path) -> Path:
     try:
         with os.fdopen(fd, "wb") as handle:
             html = drop_dangling(assemble(handbook, data_dir))
-            handle.write(render_pdf(html))
+            handle.write(render_pdf(html, source_date_epoch(data_dir) if epoch is None else epoch))
         os.chmod(tmp, 0o644)
         os.replace(tmp, out_path)
     except BaseException:

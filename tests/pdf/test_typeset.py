@@ -15,6 +15,7 @@ from pypdf import PdfReader
 from handbook.pdf.typeset import typeset
 from handbook.pdf.write import render_pdf
 
+EPOCH = 1_700_000_000  # the PDF's date: any fixed time
 COVER = (
     '<header class="cover"><div class="cover-band"><p class="cover-title">Book</p>'
     '<div class="cover-edition"><p class="cover-edition-line">2026-27 edition</p></div></div></header>'
@@ -27,7 +28,7 @@ def book(body: str) -> str:
 
 def pdf_text(tmp_path, html: str) -> str:
     path = tmp_path / "book.pdf"
-    path.write_bytes(render_pdf(html))
+    path.write_bytes(render_pdf(html, EPOCH))
     result = subprocess.run(["pdftotext", "-layout", "-enc", "UTF-8", str(path), "-"], capture_output=True, text=True, check=True)
     return result.stdout
 
@@ -76,7 +77,7 @@ def test_a_table_keeps_every_row_and_its_header(tmp_path):
 
 def test_the_document_carries_its_title_language_and_tags(tmp_path):
     path = tmp_path / "book.pdf"
-    path.write_bytes(render_pdf(book("<h1>Title</h1><p>Words.</p>")))
+    path.write_bytes(render_pdf(book("<h1>Title</h1><p>Words.</p>"), EPOCH))
     reader = PdfReader(path)
     assert reader.metadata.title == "Book"
     assert reader.trailer["/Root"]["/Lang"] == "en-GB"

@@ -3,15 +3,17 @@ and poppler's pdftotext (no mocks of Typst)."""
 
 from __future__ import annotations
 
+import io
 import re
 import subprocess
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 
 from handbook.errors import HandbookUserError
 from handbook.model.types import Visibility
-from handbook.pdf.write import write_pdf, write_pdf_for
+from handbook.pdf.write import render_pdf, write_pdf, write_pdf_for
 from handbook.views.catalogue import public_services
 
 MM = 72 / 25.4  # points in a millimetre
@@ -268,8 +270,8 @@ def test_a_book_typst_cannot_set_is_one_clear_error_and_the_old_file_stays(sampl
 def test_without_its_fonts_the_book_is_refused_not_printed_blank(sample_handbook, sample_data, tmp_path, monkeypatch):
     from handbook.pdf import write
 
-    monkeypatch.setattr(write, "FONT_DIR", tmp_path / "no-fonts")
-    with pytest.raises(HandbookUserError, match=r"fonts-noto-core.*unknown font family: noto sans"):
+    monkeypatch.setattr(write, "FONT_DIRS", (tmp_path / "no-fonts",))
+    with pytest.raises(HandbookUserError, match=r"fonts-noto-core and fonts-noto-cjk.*unknown font family: noto sans"):
         write_pdf(sample_handbook, sample_data, tmp_path / "book.pdf")
     assert not (tmp_path / "book.pdf").exists()
 
@@ -301,3 +303,35 @@ def test_page_numbers_that_never_settle_stop_the_build(sample_handbook, sample_d
     with pytest.raises(HandbookUserError, match=r"page numbers did not settle.*converge"):
         write_pdf(sample_handbook, sample_data, tmp_path / "book.pdf")
     assert not (tmp_path / "book.pdf").exists()
+
+
+def test_two_pdfs_of_the_same_data_and_epoch_are_byte_identical(sample_handbook, sample_data, tmp_path, monkeypatch):
+    # The first takes its date from SOURCE_DATE_EPOCH, the second is given it: the same bytes,
+    # whatever the clock, the temporary folder or the output's path.
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    first = write_pdf(sample_handbook, sample_data, tmp_path / "a" / "book.pdf").read_bytes()
+    second = write_pdf(sample_handbook, sample_data, tmp_path / "b" / "edition.pdf", epoch=1_700_000_000).read_bytes()
+    assert first == second
+    assert b"D:20231114221320" in first  # 1700000000 is 2023-11-14 22:13:20 UTC
+
+
+def _small_pdf(body: str, epoch: int) -> tuple[bytes, PdfReader]:
+    html = f'<html lang="en-GB"><head><title>Book</title></head><body><section class="part part-section"><p>{body}</p></section></body></html>'
+    data = render_pdf(html, epoch)
+    return data, PdfReader(io.BytesIO(data))
+
+
+def test_the_epoch_gives_the_dates_and_the_content_the_instance_id():
+    words, first = _small_pdf("Words.", 1_700_000_000)
+    _, later = _small_pdf("Words.", 1_800_000_000)
+    _, changed = _small_pdf("Other words.", 1_700_000_000)
+    assert first.metadata.creation_date.year == 2023 and later.metadata.creation_date.year == 2027
+    assert first.metadata.modification_date == first.metadata.creation_date
+    xmp = first.trailer["/Root"]["/Metadata"].get_object().get_data().decode("utf-8")
+    assert "2023-11-14T22:13:20" in xmp and "2027" not in xmp
+    # The trailer's ID: the document's (from its title and author) stays across versions; the
+    # instance's changes with the date and with the content, and with nothing else.
+    ids = [[str(part) for part in reader.trailer["/ID"]] for reader in (first, later, changed)]
+    assert ids[0][0] == ids[1][0] == ids[2][0]
+    assert len({instance for _, instance in ids}) == 3
+    assert _small_pdf("Words.", 1_700_000_000)[0] == words  # and the same inputs, the same bytes
