@@ -1,7 +1,9 @@
 """diff: two editions named as folders or git refs -> the `ChangeReport` between them.
 
 Input: `old` and `new`, each a data folder or a git tag/branch/commit (optionally `ref:folder`).
-Output: `handbook.views.changes.ChangeReport`. Each edition is validated first: a comparison
+Output: `handbook.views.changes.ChangeReport`, made on what each edition published and filtered
+by the newer edition's privacy (the rule is stated in `handbook.views.changes`), so the CLI, the
+site page and the PDF can print it whole. Each edition is validated first: a comparison
 of data with errors would mislead, so that is a `HandbookUserError` naming the edition. It
 never changes the working tree or the repository.
 """

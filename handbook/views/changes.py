@@ -5,19 +5,48 @@ and renamed; provision changes; every charge changed, with its percentage and wh
 is above the threshold; contacts and chairs changed). `render_text` and `render_markdown` (in
 `handbook.views.changes_render`) turn it into words for the CLI, the site page and the PDF.
 
-It must never report an internal record: a service, contact or group that is internal in an
-edition counts as absent from that edition. It reads no files: `handbook.diff` loads the
-editions (`edition_changes` compares the current one with the previous one its data names).
+The rule: the newer edition's outputs may contain only what the newer edition publishes. So the
+report compares two *published projections*, never the raw records, and the older edition's
+projection is further filtered by the newer edition's privacy:
+
+- Each side is read through the published views (`catalogue.public_services`,
+  `contacts.public_roles`/`entry_for`, `contacts.contact_points`, `partnerships.public_groups`),
+  so anything internal in an edition was never published and never appears from that side (a
+  service internal before and public now is simply "added").
+- A record internal in the newer edition is absent from both sides: it is not "withdrawn", not
+  "no longer listed", and no count hints at it (beside the named withdrawals, a count would let
+  a reader of the old edition pick out which record is still kept internally).
+- People are named only as the newer edition names them: a holder by `Role.public_name` (their
+  consent), a chair as the partnerships page words it. A former holder or former chair is never
+  named, whatever the older edition printed: the newer edition holds no consent of theirs, and a
+  person who has left cannot withdraw consent in data that no longer lists them. So a holder
+  change says "now <name>", "now vacant" or "filled, holder not named"; a holder who stops being
+  named (consent withdrawn, or a successor who has not consented) is not reported at all.
+- Last, a net under the rules above: no text of the older side (a withdrawn service's name, an
+  old title, e-mail, offer or price description) is reported if it contains, as words, a text
+  the newer edition withholds (a value of one of its internal records, or a name given without
+  consent, that none of its public records carries). A coincidence drops one line of the
+  report; a leak cannot be taken back.
+
+It reads no files: `handbook.diff` loads the editions (`edition_changes` compares the current
+one with the previous one its data names).
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal
+from enum import Enum
+
+from pydantic import AnyUrl, BaseModel
 
 from handbook.model import Handbook
+from handbook.model.contacts import Person
+from handbook.model.handbook import FILES
 from handbook.model.services import Charge, Service
 from handbook.model.types import PHASE_LABELS, SETTING_LABELS, Visibility
+from handbook.views import catalogue, contacts, partnerships
 
 ChargeKey = tuple[str | None, str, tuple[str, ...], tuple[int, int | None] | None, str | None, int]
 
@@ -65,6 +94,14 @@ class ChargeChange:
 
 @dataclass(frozen=True)
 class ContactChange:
+    """One change to a public role or contact point.
+
+    For `title`, `email`, `phone` and `name`, `old`/`new` are the published values (`None`: not
+    given, or the old value is withheld). For `holder`, `new` is the holder's public name,
+    "vacant", or `None` when the post is filled by someone not named; `old` is only ever
+    "vacant" or `None`, because a former holder is never named (see the module's rule).
+    """
+
     id: str
     name: str  # the role's title (or contact point's name) in the newer edition
     field: str  # "title", "holder", "email", "phone", "name", or "added" / "removed"
@@ -74,9 +111,12 @@ class ContactChange:
 
 @dataclass(frozen=True)
 class ChairChange:
+    """A public group whose chair changed: `new` as the partnerships page words it ("vacant"
+    for a vacant chair); `old` only the chairing role's title, else `None` (never a person)."""
+
     group_id: str
     group_name: str
-    old: str
+    old: str | None
     new: str
 
 
@@ -114,8 +154,60 @@ class ChangeReport:
         return not any((self.services_added, self.services_withdrawn, self.services_renamed, self.provision_changes, self.charges, self.contacts, self.chairs))
 
 
-def _public_services(handbook: Handbook) -> dict[str, Service]:
-    return {s.id: s for s in handbook.services.services if s.visibility is Visibility.PUBLIC}
+class _Withheld:
+    """What the newer edition keeps out of its outputs, to filter the older side by.
+
+    `ids[kind]`: ids of records the newer edition holds but does not publish (internal), per
+    kind of record the report carries. `hides(text)`: the text contains, as words, a text the
+    newer edition withholds (or the older one withheld and the newer one does not publish).
+    """
+
+    def __init__(self, old: Handbook, new: Handbook) -> None:
+        self.ids = {
+            "services": {s.id for s in new.services.services} - catalogue.service_ids(new),
+            "roles": {r.id for r in new.contacts.roles} - {r.id for r in contacts.public_roles(new)},
+            "points": {p.id for p in new.contacts.contact_points} - {p.id for p in contacts.contact_points(new)},
+        }  # groups need no ids: a chair is compared only for a group both editions publish
+        old_public, old_private = _texts(old)
+        new_public, new_private = _texts(new)
+        withheld = (new_private - new_public) | (old_private - old_public - new_public)
+        # Longest first, so one alternative never shadows a longer one that starts the same way.
+        words = sorted({w.casefold() for w in withheld if w.strip()}, key=len, reverse=True)
+        self._pattern = re.compile("|".join(rf"(?<!\w){re.escape(w)}(?!\w)" for w in words)) if words else None
+
+    def hides(self, *texts: str | None) -> bool:
+        return self._pattern is not None and any(t and self._pattern.search(t.casefold()) for t in texts)
+
+    def shown(self, text: str | None) -> str | None:
+        """The older side's text, or `None` where it must not be shown."""
+        return None if self.hides(text) else text
+
+
+def _texts(handbook: Handbook) -> tuple[set[str], set[str]]:
+    """(texts of public records, texts the edition withholds) over every field of every file.
+
+    Why every field, generically: a field added to a model later is covered without an edit here.
+    A holder who has not agreed to be named is withheld even inside a public role.
+    """
+    public: set[str] = set()
+    private: set[str] = set()
+
+    def walk(value: object, internal: bool) -> None:
+        if isinstance(value, Person):
+            (public if value.consent_to_publish and not internal else private).add(value.name)
+        elif isinstance(value, BaseModel):
+            internal = internal or getattr(value, "visibility", None) is Visibility.INTERNAL
+            for name in type(value).model_fields:
+                walk(getattr(value, name), internal)
+        elif isinstance(value, (list, tuple)):
+            for item in value:
+                walk(item, internal)
+        elif isinstance(value, AnyUrl) or (isinstance(value, str) and not isinstance(value, Enum)):
+            (private if internal else public).add(str(value))
+
+    for stem in FILES:
+        walk(getattr(handbook, stem), False)
+    return public, private
 
 
 def describe_charge(charge: Charge) -> str:
@@ -152,7 +244,9 @@ def _percent(old: Decimal | None, new: Decimal | None) -> float | None:
     return float((new - old) * 100 / old)
 
 
-def _service_charges(old: Service, new: Service, threshold: float) -> list[ChargeChange]:
+def _service_charges(old: Service, new: Service, threshold: float, withheld: _Withheld) -> list[ChargeChange]:
+    """Charges of a service published in both editions; a removed price whose words the newer
+    edition withholds is left out (its words come from the older side)."""
     out: list[ChargeChange] = []
     old_offers = {o.id: o for o in old.offers}
     new_offer_ids = {o.id for o in new.offers}
@@ -170,85 +264,109 @@ def _service_charges(old: Service, new: Service, threshold: float) -> list[Charg
             pct = _percent(was.amount, charge.amount)
             out.append(ChargeChange(**common, status="changed", old_amount=was.amount, new_amount=charge.amount, percent=pct, above_threshold=pct is not None and pct > threshold))
         for key, charge in before.items():
-            if key not in after:
+            if key not in after and not withheld.hides(describe_charge(charge)):
                 out.append(ChargeChange(new.id, new.name, offer.id, offer.name, describe_charge(charge), "removed", old_amount=charge.amount))
     for offer in old.offers:  # offers withdrawn from a service that stays
-        if offer.id not in new_offer_ids:
-            out += [ChargeChange(new.id, new.name, offer.id, offer.name, describe_charge(c), "removed", old_amount=c.amount) for c in offer.charges]
+        if offer.id not in new_offer_ids and not withheld.hides(offer.name):
+            out += [ChargeChange(new.id, new.name, offer.id, offer.name, describe_charge(c), "removed", old_amount=c.amount) for c in offer.charges if not withheld.hides(describe_charge(c))]
     return out
 
 
-def _holder(role) -> str:
-    """The holder as the public may see it: a name only with consent."""
-    if role.vacant:
-        return "vacant"
-    return role.public_name or "not named"
+def _holder_change(was: contacts.DirectoryEntry, now: contacts.DirectoryEntry) -> tuple[str | None, str | None] | None:
+    """(old, new) words for a changed holder as each edition published it, or `None`.
+
+    The old side is only ever "vacant" or `None`: a former holder is never named. A holder who
+    stops being named is no change to report (it would point at a withdrawn consent).
+    """
+    if (was.vacant, was.name) == (now.vacant, now.name):
+        return None
+    old = "vacant" if was.vacant else None
+    if now.vacant:
+        return old, "vacant"
+    if now.name is not None:
+        return old, now.name
+    return (old, None) if was.vacant else None  # filled by someone not named
 
 
-def _contact_changes(old: Handbook, new: Handbook) -> list[ContactChange]:
+def _role_changes(old: Handbook, new: Handbook, withheld: _Withheld) -> list[ContactChange]:
     out: list[ContactChange] = []
-    fields = {"title": lambda r: r.title, "holder": _holder, "email": lambda r: r.email, "phone": lambda r: r.phone}
-    point_fields = {"name": lambda p: p.name, "email": lambda p: p.email, "phone": lambda p: p.phone}
-    for records, getters, label in ((lambda h: h.contacts.roles, fields, "title"), (lambda h: h.contacts.contact_points, point_fields, "name")):
-        before = {r.id: r for r in records(old) if r.visibility is Visibility.PUBLIC}
-        after = {r.id: r for r in records(new) if r.visibility is Visibility.PUBLIC}
-        for rid, record in after.items():
-            name = getattr(record, label)
-            if rid not in before:
-                out.append(ContactChange(rid, name, "added", None, name))
-                continue
-            for fname, get in getters.items():
-                was, now = get(before[rid]), get(record)
-                if was != now:
-                    out.append(ContactChange(rid, name, fname, None if was is None else str(was), None if now is None else str(now)))
-        out += [ContactChange(rid, getattr(r, label), "removed", getattr(r, label), None) for rid, r in before.items() if rid not in after]
+    before = {r.id: contacts.entry_for(old, r) for r in contacts.public_roles(old) if r.id not in withheld.ids["roles"]}
+    after = {r.id: contacts.entry_for(new, r) for r in contacts.public_roles(new)}
+    for rid, now in after.items():
+        if rid not in before:
+            out.append(ContactChange(rid, now.title, "added", None, now.title))
+            continue
+        was = before[rid]
+        for fname in ("title", "email", "phone"):
+            if getattr(was, fname) != getattr(now, fname):
+                out.append(ContactChange(rid, now.title, fname, withheld.shown(getattr(was, fname)), getattr(now, fname)))
+        holder = _holder_change(was, now)
+        if holder is not None:
+            out.append(ContactChange(rid, now.title, "holder", *holder))
+    out += [ContactChange(rid, e.title, "removed", e.title, None) for rid, e in before.items() if rid not in after and not withheld.hides(e.title)]
     return out
 
 
-def _chair(handbook: Handbook, group) -> tuple[tuple, str]:
-    """(identity, words) for a group's chair; an internal role is never named."""
-    chair = group.chair
-    if chair.vacant:
-        return ("vacant",), "vacant"
-    if chair.person is not None:
-        return ("person", chair.person), chair.person
-    role = handbook.roles_by_id.get(chair.role)
-    public = role is not None and role.visibility is Visibility.PUBLIC
-    return ("role", chair.role), (role.title if public else "a council officer")
-
-
-def _chair_changes(old: Handbook, new: Handbook) -> list[ChairChange]:
-    out = []
-    before = {g.id: g for g in old.partnerships.groups if g.visibility is Visibility.PUBLIC}
-    for group in new.partnerships.groups:
-        if group.visibility is not Visibility.PUBLIC or group.id not in before:
+def _point_changes(old: Handbook, new: Handbook, withheld: _Withheld) -> list[ContactChange]:
+    out: list[ContactChange] = []
+    before = {p.id: p for p in contacts.contact_points(old) if p.id not in withheld.ids["points"]}
+    after = {p.id: p for p in contacts.contact_points(new)}
+    for pid, now in after.items():
+        if pid not in before:
+            out.append(ContactChange(pid, now.name, "added", None, now.name))
             continue
-        (was_id, was), (now_id, now) = _chair(old, before[group.id]), _chair(new, group)
-        if was_id != now_id:
-            out.append(ChairChange(group.id, group.name, was, now))
+        for fname in ("name", "email", "phone"):
+            was, value = getattr(before[pid], fname), getattr(now, fname)
+            if was != value:
+                out.append(ContactChange(pid, now.name, fname, withheld.shown(None if was is None else str(was)), None if value is None else str(value)))
+    out += [ContactChange(pid, p.name, "removed", p.name, None) for pid, p in before.items() if pid not in after and not withheld.hides(p.name)]
+    return out
+
+
+def _chair_identity(group) -> tuple:
+    chair = group.chair
+    return ("vacant",) if chair.vacant else ("person", chair.person) if chair.person is not None else ("role", chair.role)
+
+
+def _chair_changes(old: Handbook, new: Handbook, withheld: _Withheld) -> list[ChairChange]:
+    """Chairs of groups published in both editions, worded as the newer partnerships page words
+    them; the old chair is given only as a role's title (never a person's name)."""
+    out = []
+    before = {v.group.id: v.group for v in partnerships.public_groups(old)}
+    for view in partnerships.public_groups(new):
+        group = view.group
+        if group.id not in before or _chair_identity(before[group.id]) == _chair_identity(group):
+            continue
+        was = before[group.id].chair
+        old_role = catalogue.public_role(old, was.role) if was.role and was.role not in withheld.ids["roles"] else None
+        old_words = "vacant" if was.vacant else withheld.shown(old_role.title) if old_role is not None else None
+        out.append(ChairChange(group.id, group.name, old_words, "vacant" if group.chair.vacant else view.chair))
     return out
 
 
 def compare(old: Handbook, new: Handbook, threshold: float | None = None) -> ChangeReport:
-    """What changed from `old` to `new`; rises above `threshold` percent (default: the new
-    edition's `pricing.rise_threshold_percent`) are flagged."""
+    """What changed from `old` to `new`, as each published it and as `new` may show it; rises
+    above `threshold` percent (default: the new edition's `pricing.rise_threshold_percent`) are
+    flagged."""
     if threshold is None:
         threshold = new.authority.pricing.rise_threshold_percent
-    before, after = _public_services(old), _public_services(new)
+    withheld = _Withheld(old, new)
+    before = {s.id: s for s in catalogue.public_services(old) if s.id not in withheld.ids["services"]}
+    after = {s.id: s for s in catalogue.public_services(new)}
     report = ChangeReport(old.authority.edition.id, new.authority.edition.id, threshold)
     for sid, service in after.items():
         if sid not in before:
             report.services_added.append(ServiceRef(sid, service.name, service.provision.value))
             continue
         was = before[sid]
-        if was.name != service.name:
+        if was.name != service.name and not withheld.hides(was.name):
             report.services_renamed.append(Renamed(sid, was.name, service.name))
         if was.provision is not service.provision:
             report.provision_changes.append(ProvisionChange(sid, service.name, was.provision.value, service.provision.value))
-        report.charges.extend(_service_charges(was, service, threshold))
-    report.services_withdrawn.extend(ServiceRef(sid, s.name, s.provision.value) for sid, s in before.items() if sid not in after)
-    report.contacts.extend(_contact_changes(old, new))
-    report.chairs.extend(_chair_changes(old, new))
+        report.charges.extend(_service_charges(was, service, threshold, withheld))
+    report.services_withdrawn.extend(ServiceRef(sid, s.name, s.provision.value) for sid, s in before.items() if sid not in after and not withheld.hides(s.name))
+    report.contacts.extend(_role_changes(old, new, withheld) + _point_changes(old, new, withheld))
+    report.chairs.extend(_chair_changes(old, new, withheld))
     return report
 
 

@@ -57,18 +57,37 @@ def _counts(report: ChangeReport) -> list[str]:
     return [f"{n} {one if n == 1 else many}" for n, one, many in counts if n]
 
 
-def _contact_line(c) -> tuple[str, str]:
+def _holder_words(c, show: Callable[[object], str]) -> str:
+    """A holder change as published: the old holder is never named (see `views.changes`)."""
+    if c.new is None:
+        return "the post has been filled; the holder is not named"
+    now = "vacant" if c.new == "vacant" else show(c.new)
+    return f"was vacant, now {now}" if c.old == "vacant" else f"now {now}"
+
+
+def _contact_line(c, show: Callable[[object], str] = str) -> tuple[str, str]:
+    """(name, what changed) for one contact change; `show` makes data text safe for the output."""
     if c.field == "added":
         return c.name, "new contact"
     if c.field == "removed":
         return c.name, "no longer listed"
-    return c.name, f"{c.field}: {c.old or 'none'} -> {c.new or 'none'}"
+    if c.field == "holder":
+        return c.name, "post-holder: " + _holder_words(c, show)
+    if c.old is None:
+        return c.name, f"{c.field}: now {show(c.new)}"
+    if c.new is None:
+        return c.name, f"{c.field}: no longer given"
+    return c.name, f"{c.field} was {show(c.old)}, now {show(c.new)}"
 
 
 def _contact_markdown(c) -> str:
-    if c.field in ("added", "removed"):
-        return f"{md(c.name)}: {_contact_line(c)[1]}"
-    return f"{md(c.name)}: {c.field} was {md(c.old or 'none')}, now {md(c.new or 'none')}"
+    name, what = _contact_line(c, md)
+    return f"{md(name)}: {what}"
+
+
+def _chair_line(c, show: Callable[[object], str] = str) -> str:
+    now = "vacant" if c.new == "vacant" else show(c.new)
+    return f"{show(c.group_name)}: chair was {show(c.old)}, now {now}" if c.old else f"{show(c.group_name)}: chair now {now}"
 
 
 def render_text(report: ChangeReport) -> str:
@@ -93,7 +112,7 @@ def render_text(report: ChangeReport) -> str:
     section("Prices added", [f"  + {c.service_name} / {c.offer_name} / {c.charge}: {money(c.new_amount)}" for c in report.charges_added])
     section("Prices removed", [f"  - {c.service_name} / {c.offer_name} / {c.charge}: was {money(c.old_amount)}" for c in report.charges_removed])
     section("Contacts", [f"  ~ {c.id}: {name}: {what}" for c in report.contacts for name, what in [_contact_line(c)]])
-    section("Chairs", [f"  ~ {c.group_name}: {c.old} -> {c.new}" for c in report.chairs])
+    section("Chairs", [f"  ~ {_chair_line(c)}" for c in report.chairs])
     return "\n".join(lines)
 
 
@@ -133,5 +152,5 @@ def render_markdown(report: ChangeReport | None, *, heading_level: int = 2, serv
     bullets("New prices", [f"{link(c.service_id, c.service_name)}, {md(c.offer_name)}: {md(c.charge)}: {md(money(c.new_amount))}" for c in report.charges_added])
     bullets("Prices no longer offered", [f"{md(c.service_name)}, {md(c.offer_name)}: {md(c.charge)}: was {md(money(c.old_amount))}" for c in report.charges_removed])
     bullets("Contacts", [_contact_markdown(c) for c in report.contacts])
-    bullets("Chairs of groups", [f"{md(c.group_name)}: was {md(c.old)}, now {md(c.new)}" for c in report.chairs])
+    bullets("Chairs of groups", [_chair_line(c, md) for c in report.chairs])
     return "\n\n".join(out) + "\n"

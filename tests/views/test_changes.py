@@ -11,10 +11,12 @@ import pytest
 from handbook.errors import HandbookUserError
 from handbook.validate import load_handbook
 from handbook.diff import edition_changes
-from handbook.views.changes import compare, describe_charge
+from handbook.views.changes import compare, describe_charge, render_markdown, render_text
 
 EDITIONS = Path(__file__).resolve().parent.parent / "cases" / "editions"
 MINIMAL = EDITIONS.parent / "minimal"
+# Two editions that differ only in what each may publish (see its authority.yaml).
+PRIVACY = EDITIONS / "privacy"
 # Names and values that exist only in internal records of the fixture editions.
 INTERNAL_WORDS = ["fraud", "Financial Irregularity", "Counter-fraud", "Staff Absence", "absence-cover", "investigations", "counter.fraud"]
 
@@ -29,14 +31,21 @@ def new():
     return load_handbook(EDITIONS / "2026-27")
 
 
-def _edited(tmp_path: Path, edition: str, stem: str, old_text: str, new_text: str) -> Path:
+def _edited(tmp_path: Path, edition: str, stem: str, old_text: str, new_text: str, *more: tuple[str, str, str], base: Path = EDITIONS) -> Path:
+    """A copy of a fixture edition with each (file stem, old text, new text) replaced once."""
     folder = tmp_path / edition
-    shutil.copytree(EDITIONS / edition, folder)
-    path = folder / f"{stem}.yaml"
-    text = path.read_text()
-    assert old_text in text
-    path.write_text(text.replace(old_text, new_text))
+    shutil.copytree(base / edition, folder)
+    for stem, was, now in ((stem, old_text, new_text), *more):
+        path = folder / f"{stem}.yaml"
+        text = path.read_text()
+        assert text.count(was) == 1, was
+        path.write_text(text.replace(was, now))
     return folder
+
+
+def _everything(report) -> str:
+    """Every word the report can reach an output with: its data, the CLI text, the page."""
+    return "\n".join([repr(dataclasses.asdict(report)), render_text(report), render_markdown(report)])
 
 
 def test_internal_services_contacts_and_their_prices_are_never_reported(old, new):
@@ -46,33 +55,118 @@ def test_internal_services_contacts_and_their_prices_are_never_reported(old, new
         assert word.lower() not in everything.lower(), word
 
 
-def test_service_made_internal_counts_as_withdrawn_and_its_prices_are_not_listed(tmp_path, old):
+def test_service_new_and_internal_is_not_added_and_its_prices_are_not_listed(tmp_path, old):
     folder = _edited(tmp_path, "2026-27", "services", "    how_to_buy: Book through the traded services portal.\n    contacts: [music-lead]\n", "    how_to_buy: Book through the traded services portal.\n    contacts: [music-lead]\n    visibility: internal\n")
     report = compare(old, load_handbook(folder))
     assert report.services_added == []
     assert all(c.service_id != "music-education" for c in report.charges)
 
 
-def test_charges_are_matched_by_what_they_are_for_not_by_position(tmp_path, new):
-    # Move the academy price above the two maintained prices: nothing has changed.
-    block = "          - amount: 2600\n            unit: per academy per year\n            settings: [academy]\n            vat: standard\n            valid_from: 2026-04-01\n"
-    folder = tmp_path / "reordered"
-    shutil.copytree(EDITIONS / "2026-27", folder)
-    path = folder / "services.yaml"
-    text = path.read_text()
-    assert block in text
-    text = text.replace(block, "")
-    anchor = "        kind: sla\n        charges:\n"
-    text = text.replace(anchor, anchor + block)
-    path.write_text(text)
-    report = compare(new, load_handbook(folder))
-    assert report.is_empty
+@pytest.fixture(scope="module")
+def private_pair():
+    old, new = load_handbook(PRIVACY / "2025-26"), load_handbook(PRIVACY / "2026-27")
+    return old, new, compare(old, new)
 
 
-def test_a_new_holder_who_has_not_agreed_to_be_named_is_not_reported(old, new):
+def test_editions_differing_only_in_privacy_report_only_the_published_change(private_pair):
+    *_, report = private_pair
+    assert [(c.id, c.field, c.old, c.new) for c in report.contacts] == [("head-school-improvement", "phone", "01632 960 210", "01632 960 211")]
+    assert dataclasses.replace(report, contacts=[]).is_empty
+
+
+def test_holder_who_withdraws_consent_is_never_named_and_not_reported(private_pair):
+    *_, report = private_pair
+    assert "Helen Marsh" not in _everything(report)
+    assert not [c for c in report.contacts if c.id == "director-childrens-services"]
+
+
+def test_service_made_internal_is_not_withdrawn_and_its_changed_price_is_not_listed(private_pair):
+    *_, report = private_pair
+    words = _everything(report)
+    for text in ("attendance-support", "Attendance Support", "Attendance casework", "310", "330"):
+        assert text not in words, text
+
+
+def test_role_and_contact_point_made_internal_are_not_reported_as_removed(private_pair):
+    *_, report = private_pair
+    words = _everything(report)
+    for text in ("attendance-lead", "Attendance Lead", "attendance@westmarch.example", "attendance-helpline", "Attendance Helpline", "01632 960 444"):
+        assert text not in words, text
+
+
+def test_chair_whose_holder_stops_consenting_is_never_named(private_pair):
+    old, new, report = private_pair
+    assert "Tom Ellis" not in _everything(report)
+    assert not report.chairs
+    # The older edition did name him as the group's chair: the filter, not the data, hides him.
+    from handbook.views.partnerships import public_groups
+
+    assert [v.chair for v in public_groups(old) if v.group.id == "schools-finance-group"] == ["Schools Finance Manager (Tom Ellis)"]
+
+
+def test_group_made_internal_is_absent_with_its_new_chair(private_pair):
+    *_, report = private_pair
+    words = _everything(report)
+    for text in ("Westmarch Schools Forum", "Okoro", "Patel"):
+        assert text not in words, text
+
+
+def test_charge_of_an_internal_service_that_changes_is_never_listed(old, new):
+    # staff-absence-scheme is internal in both fixture editions; its price goes from 10 to 20.
+    assert all(c.service_id != "staff-absence-scheme" for c in compare(old, new).charges)
+
+
+def test_former_holder_and_former_chair_are_never_named_even_with_consent(old, new):
     report = compare(old, new)
-    assert [c.field for c in report.contacts if c.id == "head-school-improvement"] == ["phone"]
-    assert "Grace Lin" not in repr(report) and "Samuel Okafor" not in repr(report)
+    assert ("director-childrens-services", "holder", None, "Dr Omar Reid") in {(c.id, c.field, c.old, c.new) for c in report.contacts}
+    assert [(c.group_id, c.old) for c in report.chairs] == [("schools-forum", None)]
+    words = _everything(report)
+    assert "Helen Marsh" not in words and "Patel" not in words
+
+
+def test_post_filled_by_someone_not_named_is_reported_without_a_name(tmp_path, old):
+    folder = _edited(tmp_path, "2026-27", "contacts", "      name: Tom Ellis\n      consent_to_publish: true\n", "      name: Tom Ellis\n      consent_to_publish: false\n")
+    report = compare(old, load_handbook(folder))
+    assert [(c.field, c.old, c.new) for c in report.contacts if c.id == "schools-finance-manager"] == [("holder", "vacant", None)]
+    assert "Tom Ellis" not in _everything(report)
+
+
+def test_service_internal_before_is_added_under_its_new_name_only(tmp_path, old):
+    folder = _edited(
+        tmp_path, "2026-27", "services",
+        "    name: Staff Absence Scheme (internal pilot)\n", "    name: Staff Absence Cover\n",
+        ("services", "    how_to_buy: Not on sale.\n    contacts: [investigations-officer]\n    owner: schools-finance\n    last_reviewed: 2026-05-01\n    review_due: 2027-05-01\n    visibility: internal\n",
+         "    how_to_buy: Buy through the portal.\n    contacts: [schools-finance-manager]\n    owner: schools-finance\n    last_reviewed: 2026-05-01\n    review_due: 2027-05-01\n"),
+    )
+    new = load_handbook(folder)
+    assert new.services_by_id["staff-absence-scheme"].is_public
+    report = compare(old, new)
+    assert ("staff-absence-scheme", "Staff Absence Cover") in {(s.id, s.name) for s in report.services_added}
+    assert "internal pilot" not in _everything(report).lower()
+
+
+def test_old_text_the_new_edition_withholds_is_never_reported(tmp_path):
+    # A withdrawn service's name becomes an internal role's title, and a renamed service's old
+    # name becomes an internal service's name: either line would print what the new edition
+    # withholds, although no record changed its own visibility.
+    old = load_handbook(PRIVACY / "2025-26")
+    services = (PRIVACY / "2026-27" / "services.yaml").read_text()
+    withdrawn = services[services.index("  - id: school-improvement-monitoring\n") : services.index("  - id: staff-absence-scheme\n")]
+    renamed = ("services", "    name: School Finance Support\n", "    name: School Finance Service\n")
+    control = _edited(tmp_path / "control", "2026-27", "services", withdrawn, "", renamed, base=PRIVACY)
+    report = compare(old, load_handbook(control))
+    assert [s.name for s in report.services_withdrawn] == ["School Improvement Monitoring"]
+    assert [r.old_name for r in report.services_renamed] == ["School Finance Support"]
+    folder = _edited(
+        tmp_path / "collide", "2026-27", "services", withdrawn, "", renamed,
+        ("services", "    name: Attendance Support\n", "    name: School Finance Support\n"),
+        ("contacts", "    title: Investigations Officer (internal)\n", "    title: School Improvement Monitoring\n"),
+        base=PRIVACY,
+    )
+    report = compare(old, load_handbook(folder))
+    assert report.services_withdrawn == [] and report.services_renamed == []
+    words = _everything(report)
+    assert "School Improvement Monitoring" not in words and "School Finance Support" not in words
 
 
 def test_rise_exactly_at_the_threshold_is_not_flagged(old, new):
@@ -116,7 +210,9 @@ def test_chair_held_by_an_internal_role_is_never_named(tmp_path, old):
     groups = new.partnerships.model_copy(update={"groups": [g.model_copy(update={"chair": g.chair.model_copy(update={"role": "investigations-officer"})}) if g.id == "headteachers-liaison" else g for g in new.partnerships.groups]})
     leaky = dataclasses.replace(new, partnerships=groups)
     chairs = compare(old, leaky).chairs
-    assert [(c.group_id, c.new) for c in chairs if c.group_id == "headteachers-liaison"] == [("headteachers-liaison", "a council officer")]
+    # Worded as the partnerships page words it, from the public view.
+    assert [(c.group_id, c.new) for c in chairs if c.group_id == "headteachers-liaison"] == [("headteachers-liaison", "To be confirmed")]
+    assert "Investigations" not in _everything(compare(old, leaky))
 
 
 # The changes the sample's previous edition plants (listed at the top of
@@ -128,8 +224,9 @@ SAMPLE_EXPECTED = {
     "provision": [("headteacher-appointments", "traded", "mixed")],
     "flagged": {("school-meals", "2.55", "2.75"), ("outdoor-education", "78", "84"), ("ict-support", "14.50", "15.75"), ("grounds-maintenance", "3950", "4300")},
     "calm": {("school-improvement-consultancy", "630", "650"), ("school-improvement-consultancy", "340", "350"), ("cpd-programme", "68", "70"), ("hr-advisory", "1520", "1570"), ("music-service", "41", "42.50"), ("payroll", "7.90", "7.60")},
-    "contacts": {("governor-services-manager", "holder", "Peter Lang", "Olivia Hart"), ("admissions-manager", "phone", "01632 960 318", "01632 960 305")},
-    "chairs": [("primary-heads-association", "Mr David Coleman, headteacher, Brookfield Primary School", "Mrs Joy Adeyemi, headteacher, St Aidan's CE Primary School")],
+    # The former holder and chair (Peter Lang, Mr David Coleman) are never named.
+    "contacts": {("governor-services-manager", "holder", None, "Olivia Hart"), ("admissions-manager", "phone", "01632 960 318", "01632 960 305")},
+    "chairs": [("primary-heads-association", None, "Mrs Joy Adeyemi, headteacher, St Aidan's CE Primary School")],
 }
 
 

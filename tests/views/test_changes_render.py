@@ -9,7 +9,7 @@ import markdown
 import pytest
 
 from handbook.validate import load_handbook
-from handbook.views.changes import ChangeReport, ChargeChange, ServiceRef, compare
+from handbook.views.changes import ChairChange, ChangeReport, ChargeChange, ContactChange, ServiceRef, compare
 from handbook.views.changes_render import md, money, render_markdown, render_text
 
 EDITIONS = Path(__file__).resolve().parent.parent / "cases" / "editions"
@@ -72,9 +72,29 @@ def test_text_report_has_one_line_per_change_and_marks_rises(report):
     assert "1 service added, 1 service withdrawn" in text
     flagged = [line for line in text.splitlines() if line.startswith("  ! ")]
     assert len(flagged) == 1 and "211 pupils and over" in flagged[0]
-    assert "  ~ Westmarch Schools Forum: Mrs A. Patel, headteacher, Hollins Primary School -> Mr J. Okoro, headteacher, Westmarch Academy" in text
+    assert "  ~ Westmarch Schools Forum: chair now Mr J. Okoro, headteacher, Westmarch Academy" in text
+    assert "  ~ director-childrens-services: Director of Children's Services: post-holder: now Dr Omar Reid" in text
+    assert "  ~ schools-finance-manager: Schools Finance Manager: post-holder: was vacant, now Tom Ellis" in text
 
 
 def test_money_and_escape_helpers():
     assert money(Decimal("1450")) == "£1,450" and money(Decimal("34.5")) == "£34.50" and money(None) == "price on application"
     assert md("a_b*c") == r"a\_b\*c"
+
+
+def test_holder_and_chair_lines_say_what_changed_without_a_former_name():
+    report = ChangeReport("2025-26", "2026-27", 3.0, contacts=[
+        ContactChange("a", "Head of Audit", "holder", "vacant", None),
+        ContactChange("b", "Head of HR", "holder", None, "vacant"),
+        ContactChange("c", "Head of ICT", "holder", None, "Ann *Bold*"),
+        ContactChange("d", "Head of Data", "email", None, "data@westmarch.example"),
+        ContactChange("e", "Head of Pay", "phone", "01632 960 100", None),
+    ], chairs=[ChairChange("g", "Finance Group", "Schools Finance Manager", "vacant"), ChairChange("h", "Forum", None, "Mr J. Okoro")])
+    text = render_text(report)
+    assert "Head of Audit: post-holder: the post has been filled; the holder is not named" in text
+    assert "Head of HR: post-holder: now vacant" in text and "Head of ICT: post-holder: now Ann *Bold*" in text
+    assert "Head of Data: email: now data@westmarch.example" in text and "Head of Pay: phone: no longer given" in text
+    assert "Finance Group: chair was Schools Finance Manager, now vacant" in text and "Forum: chair now Mr J. Okoro" in text
+    markdown_text = render_markdown(report)
+    assert r"Head of ICT: post-holder: now Ann \*Bold\*" in markdown_text
+    assert "Forum: chair now Mr J. Okoro" in markdown_text
