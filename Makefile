@@ -8,9 +8,10 @@ VENV := .venv
 PY := $(VENV)/bin/python
 BIN := $(VENV)/bin
 DATA ?= data
-# Debian packages the build and the tests need: fonts embedded in the PDF, Graphviz for the
-# organisation chart, poppler for reading PDFs in tests, Chromium for browser tests.
-SYSTEM_PACKAGES := fonts-noto-core graphviz poppler-utils chromium git
+# Debian packages the build and the tests need: the Noto fonts embedded in the PDF (core: Latin,
+# Greek, Cyrillic, Hebrew, Arabic, Indic scripts, symbols; cjk: Chinese, Japanese, Korean),
+# Graphviz for the organisation chart, poppler for reading PDFs in tests, Chromium for browser tests.
+SYSTEM_PACKAGES := fonts-noto-core fonts-noto-cjk graphviz poppler-utils chromium git
 
 .PHONY: site test validate serve pdf schema bench publish clean system venv npm
 

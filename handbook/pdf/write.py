@@ -62,8 +62,8 @@ def _settings(book: Book) -> str:
     return "#let hb-settings = (" + ", ".join(f"{key}: {value}" for key, value in values.items()) + ")\n"
 
 
-def render_pdf(html: str, epoch: int) -> bytes:
-    """The book's HTML as PDF bytes: PDF/UA-1, tagged, fonts embedded, dated `epoch`.
+def compile_book(html: str, epoch: int) -> tuple[bytes, list[typst.TypstWarning]]:
+    """The book's HTML as PDF bytes (PDF/UA-1, tagged, fonts embedded, dated `epoch`) and Typst's warnings.
 
     Why `epoch`: Typst writes the PDF's creation and modification dates from it, and its ids
     from it, the title, the author and the content, so the same book and epoch give the same
@@ -82,10 +82,10 @@ def render_pdf(html: str, epoch: int) -> bytes:
             (root / name).write_bytes(data)
         (root / "book.typ").write_text(source, encoding="utf-8")
         try:
-            pdf, warnings = typst.compile_with_warnings(
+            return typst.compile_with_warnings(
                 str(root / "book.typ"),
                 root=str(root),
-                font_paths=[str(folder) for folder in FONT_DIRS],
+                font_paths=[str(fonts) for fonts in FONT_DIRS],
                 ignore_system_fonts=True,
                 pdf_standards=["ua-1"],
                 timestamp=epoch,
@@ -94,12 +94,17 @@ def render_pdf(html: str, epoch: int) -> bytes:
             # All text reaches Typst escaped, so this is the book's own markup failing (or a
             # PDF/UA rule the content breaks): say what Typst said, without a traceback.
             raise HandbookUserError(f"the PDF could not be typeset: {error.message}", status=1) from error
+
+
+def render_pdf(html: str, epoch: int) -> bytes:
+    """`compile_book`'s PDF, refused when a warning means the book would print wrong."""
+    pdf, warnings = compile_book(html, epoch)
     # Typst only warns in two cases that would print a wrong book, so they stop the build: without
     # its fonts every letter is missing, and if its layout does not settle, the contents' and
     # "see page" numbers may not match the pages.
     for warning in warnings:
         if "font" in warning.message:
-            folders = " and ".join(str(folder) for folder in FONT_DIRS)
+            folders = " and ".join(str(fonts) for fonts in FONT_DIRS)
             raise HandbookUserError(f"the PDF needs the Noto fonts in {folders} (Debian's {FONT_PACKAGES}; `make system` installs them): {warning.message}", status=1)
         if "converge" in warning.message:
             raise HandbookUserError(f"the PDF's page numbers did not settle, so it was not written: {warning.message}", status=1)

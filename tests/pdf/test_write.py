@@ -335,3 +335,114 @@ def test_the_epoch_gives_the_dates_and_the_content_the_instance_id():
     assert ids[0][0] == ids[1][0] == ids[2][0]
     assert len({instance for _, instance in ids}) == 3
     assert _small_pdf("Words.", 1_700_000_000)[0] == words  # and the same inputs, the same bytes
+
+
+# ------------------------------------------------------------------ scripts the data may hold
+try:
+    from handbook.characters import PRINTABLE_RANGES
+    from handbook.characters import find as refused_at
+except ImportError:  # until handbook/characters.py lands: the table its brief gives
+    refused_at = None
+    PRINTABLE_RANGES = {
+        "Latin": [(0x0020, 0x007E), (0x00A0, 0x024F), (0x0250, 0x02FF), (0x0300, 0x036F), (0x1E00, 0x1EFF)],
+        "Greek": [(0x0370, 0x03FF), (0x1F00, 0x1FFF)],
+        "Cyrillic": [(0x0400, 0x052F)],
+        "Hebrew": [(0x0590, 0x05FF)],
+        "Arabic": [(0x0600, 0x06FF), (0x0750, 0x077F), (0x08A0, 0x08FF), (0xFB50, 0xFDFF), (0xFE70, 0xFEFE)],
+        "Devanagari": [(0x0900, 0x097F)],
+        "Bengali": [(0x0980, 0x09FF)],
+        "Gurmukhi": [(0x0A00, 0x0A7F)],
+        "Gujarati": [(0x0A80, 0x0AFF)],
+        "Tamil": [(0x0B80, 0x0BFF)],
+        "Punctuation and symbols": [(0x2000, 0x206F), (0x2070, 0x209F), (0x20A0, 0x20CF), (0x2100, 0x214F), (0x2150, 0x218F), (0x2190, 0x21FF), (0x2200, 0x22FF), (0x2460, 0x24FF), (0x25A0, 0x25FF), (0x2713, 0x2714), (0x2717, 0x2717)],
+        "CJK": [(0x3000, 0x303F), (0x3040, 0x309F), (0x30A0, 0x30FF), (0x4E00, 0x9FFF), (0xAC00, 0xD7AF), (0xFF00, 0xFFEF)],
+    }
+
+
+def script_sample(ranges, count: int = 6) -> str:
+    """`count` real characters spread across `ranges`: letters (symbols for a range with none),
+    never a combining mark alone, a format character or an unassigned code point."""
+    import unicodedata
+
+    chars = [chr(c) for low, high in ranges for c in range(low, high + 1)]
+    letters = [c for c in chars if unicodedata.category(c).startswith("L")]
+    pool = letters or [c for c in chars if unicodedata.category(c)[0] in "SPN" and c not in "#*_`[]<>\\"]
+    step = max(1, len(pool) // count)
+    return "".join(pool[i * step] for i in range(count))
+
+
+SAMPLES = {script: script_sample(ranges) for script, ranges in PRINTABLE_RANGES.items()}
+
+
+def test_every_script_the_data_may_hold_prints_in_a_real_book(tmp_path):
+    # A service whose name, summary and how-to-buy (the Markdown the PDF prints) hold a few real
+    # letters of every range validation lets through: the book is written as PDF/UA-1, with no
+    # Typst error or warning, and the text read back from it holds every one of them.
+    import json
+    import shutil
+
+    from handbook.pdf.assemble import assemble
+    from handbook.pdf.links import drop_dangling
+    from handbook.pdf.write import compile_book
+    from handbook.validate import validate
+    from tests.cases import MINIMAL
+
+    data = tmp_path / "data"
+    shutil.copytree(MINIMAL, data)
+    services = data / "services.yaml"
+    name = "Greetings " + " ".join(sample[:2] for sample in SAMPLES.values())
+    summary = "; ".join(f"{script}: {sample}" for script, sample in SAMPLES.items())
+    text = services.read_text(encoding="utf-8")
+    for old, new in (("name: School Finance Support", f"name: {json.dumps(name, ensure_ascii=False)}"),
+                     ("summary: Budget planning, monitoring and year-end help from accountants who know school funding.", f"summary: {json.dumps(summary, ensure_ascii=False)}"),
+                     ("how_to_buy: Buy through the traded services portal during the buy-back window.", f"how_to_buy: {json.dumps('Ask: ' + summary, ensure_ascii=False)}")):
+        assert text.count(old) == 1, old
+        text = text.replace(old, new)
+    services.write_text(text, encoding="utf-8")
+    result = validate(data)
+    assert result.ok, result.errors
+    pdf, warnings = compile_book(drop_dangling(assemble(result.handbook, data)), 1_700_000_000)
+    assert [w.message for w in warnings] == []
+    path = tmp_path / "book.pdf"
+    path.write_bytes(pdf)
+    xmp = PdfReader(path).trailer["/Root"]["/Metadata"].get_object().get_data().decode("utf-8")
+    assert "pdfuaid:part" in xmp
+    printed = subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    missing = {script: [c for c in sample if c not in printed] for script, sample in SAMPLES.items()}
+    assert not any(missing.values()), {script: [f"U+{ord(c):04X}" for c in chars] for script, chars in missing.items() if chars}
+    assert "Greetings" in printed
+
+
+def accepted_characters() -> list[str]:
+    """Every character of PRINTABLE_RANGES that validation lets through (assigned, not a
+    control, format character other than the joiners and marks real text needs, surrogate,
+    private-use character or noncharacter)."""
+    import unicodedata
+
+    if refused_at is not None:
+        return [chr(c) for ranges in PRINTABLE_RANGES.values() for low, high in ranges for c in range(low, high + 1) if refused_at(chr(c)) == -1]
+    keep_format = {0xAD, 0x61C, 0x200C, 0x200D, 0x200E, 0x200F}
+    found = []
+    for ranges in PRINTABLE_RANGES.values():
+        for low, high in ranges:
+            for code in range(low, high + 1):
+                category = unicodedata.category(chr(code))
+                if category in ("Cn", "Cc", "Cs", "Co", "Zl", "Zp") or (category == "Cf" and code not in keep_format) or 0xFDD0 <= code <= 0xFDEF:
+                    continue
+                found.append(chr(code))
+    return found
+
+
+def test_every_character_validation_accepts_has_a_glyph_in_the_books_fonts():
+    # Not a sample: every such character, set in the book's own fonts. One that no font has
+    # would stop the build with a PDF/UA error that names no file or field.
+    import html
+
+    chars = accepted_characters()
+    body = "".join(f"<p>{html.escape(''.join(chars[i:i + 2000]))}</p>" for i in range(0, len(chars), 2000))
+    try:
+        render_pdf(f'<html lang="en-GB"><head><title>Book</title></head><body><section class="part part-section">{body}</section></body></html>', 1_700_000_000)
+    except HandbookUserError as error:
+        diagnostic = getattr(error.__cause__, "diagnostic", str(error))
+        missing = sorted({c for text in re.findall(r"the text `(.+?)` could not be displayed", diagnostic) for c in text if ord(c) > 0x7F})
+        pytest.fail(f"{len(missing)} characters have no glyph in the book's fonts: " + " ".join(f"U+{ord(c):04X}" for c in missing))
