@@ -31,6 +31,8 @@ CROSS_CUTTING_TESTS = {
     "tests/browser/test_catalogue.py",  # a school user's filtering in Chromium
     "tests/browser/test_search.py",  # Material's search over the built site
     "tests/browser/test_print.py",  # printing one page from Chromium (the site's print CSS)
+    "tests/test_hostile_input.py",  # the hostile corpus (tests/hostile.py) in every field: validation, CLI, real builds
+    "tests/browser/test_hostile_pages.py",  # a hostile build in Chromium: no script on load, focus or click
 }
 
 MAX_LINES = 400
