@@ -27,6 +27,7 @@ CROSS_CUTTING_TESTS = {
     "tests/test_layout.py",  # this file
     "tests/test_officers_guide.py",  # the guide's worked examples, applied to the sample data
     "tests/test_workflows.py",  # .github workflows call commands that exist
+    "tests/test_privacy_across_editions.py",  # the real site and PDF across two editions publish nothing withheld
     "tests/browser/test_accessibility.py",  # axe-core over the built site
     "tests/browser/test_catalogue.py",  # a school user's filtering in Chromium
     "tests/browser/test_search.py",  # Material's search over the built site
