@@ -127,7 +127,7 @@ PAYLOADS: list[Payload] = [
     *_p("long", "reject", False, "x" * 30_000, "x" * 100_000, "x" * 1_000_000),
     *_p("unicode", "accept", False, "欢迎来到威斯特马奇学校服务手册", "اسکولوں کے لیے خدمات میں خوش آمدید", "Zażółć gęślą jaźń, Łódź"),
     *_p("unicode", "inert", False, "Reading club 📚 for 🇬🇧 schools", "a\ue000b", "Z̴̧a̸l̷g̵o̶ text", "a\u200bb\u200fc"),
-    *_p("cost", "inert", False, "> " * 2000 + "deep", "- " * 2000 + "deep", "[" * 5000 + "x" + "]" * 5000, "*_" * 5000),
+    *_p("cost", "inert", False, "> " * 2000 + "deep", "- " * 2000 + "deep", "[" * 3000 + "x" + "]" * 3000, "*_" * 5000),
 ]
 
 CLASSES = list(dict.fromkeys(p.cls for p in PAYLOADS))

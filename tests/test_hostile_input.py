@@ -31,6 +31,7 @@ from tests.hostile import COMPLETE, PAYLOADS, TODAY, Payload, Target
 
 TARGETS, MISSING = hostile.targets()
 SECONDS = 3.0  # the longest any one validation may take, a 1 MB value included
+BUILD_SECONDS = 60.0  # the longest a build of the small complete base may take, whatever its values (clean: ~3 s)
 REPRESENTATIVE = [  # fields that get the whole corpus: one of each kind, and the issue's examples
     "services:services[].name", "services:services[].description", "services:services[].keywords[]",
     "authority:handbook.title", "authority:branding.logo", "contacts:contact_points[].url",
@@ -163,6 +164,7 @@ class Built:
     error: str | None = None
     pdf_text: str = ""
     pages: dict = field(default_factory=dict)
+    seconds: float = 0.0
 
     def require(self) -> Path:
         assert self.error is None, f"validation accepted every value of the {self.cls!r} build, but the build failed:\n{self.error}"
@@ -174,8 +176,12 @@ def _url_is_bad(value: str) -> bool:
     return squeezed.startswith(BAD_SCHEMES)
 
 
-def findings(root) -> dict:
-    """What in a parsed page could run: on* attributes, bad URLs, scripts, watched elements."""
+def findings(root, depth: int | None = None) -> dict:
+    """What in a parsed page could run: on* attributes, bad URLs, scripts, watched elements.
+
+    `depth`: how many folders below the site's root the page is; then a relative URL that climbs
+    out of the site (`../../../usr/...`) is a bad URL too.
+    """
     on, urls, scripts, tags = [], [], Counter(), Counter()
     for el in root.iter():
         if not isinstance(el.tag, str):
@@ -186,12 +192,21 @@ def findings(root) -> dict:
         for name, value in el.attrib.items():
             if name.lower().startswith("on"):
                 on.append(f"<{tag} {name}={value[:60]!r}>")
-            if name.lower() in URL_ATTRIBUTES and _url_is_bad(value):
+            if name.lower() in URL_ATTRIBUTES and (_url_is_bad(value) or (depth is not None and _climbs_out(value, depth))):
                 urls.append(f"<{tag} {name}={value[:60]!r}>")
         if tag == "script":
             kind = el.get("type") or ""
             scripts[(el.get("src") or "", kind, "json" if kind == "application/json" else (el.text or ""))] += 1
     return {"on": on, "urls": urls, "scripts": scripts, "tags": tags}
+
+
+def _climbs_out(url: str, depth: int) -> bool:
+    level = depth
+    for part in url.split("#")[0].split("?")[0].split("/"):
+        level += -1 if part == ".." else 0 if part in ("", ".") else 1
+        if level < 0:
+            return True
+    return False
 
 
 def _parse(path: Path):
@@ -201,7 +216,7 @@ def _parse(path: Path):
 
 
 def _site_pages(site: Path) -> dict[str, dict]:
-    return {str(p.relative_to(site)): findings(_parse(p)) for p in sorted(site.rglob("*.html"))}
+    return {str(p.relative_to(site)): findings(_parse(p), len(p.relative_to(site).parts) - 1) for p in sorted(site.rglob("*.html"))}
 
 
 def _index_docs(site: Path) -> dict[str, dict]:
@@ -217,6 +232,13 @@ def _index_docs(site: Path) -> dict[str, dict]:
     return out
 
 
+def _pdf_images(site: Path) -> Counter:
+    """(type, width, height) of each image in the PDF, from `pdfimages -list`."""
+    pdf = next((site / "pdf").glob("*.pdf"))
+    rows = subprocess.run(["pdfimages", "-list", str(pdf)], capture_output=True, text=True, check=True).stdout.splitlines()[2:]
+    return Counter(tuple(row.split()[2:5]) for row in rows if row.strip())
+
+
 def _pdf_text(site: Path) -> str:
     pdf = next((site / "pdf").glob("*.pdf"))
     return subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
@@ -228,6 +250,7 @@ def _build(cls: str, work: Path) -> Built:
     if not injections:
         return built
     data = hostile.write_data(work / "data", injections)
+    started = time.perf_counter()
     try:
         built.site = hostile.build_site(data, work)
     except HandbookUserError as error:
@@ -238,6 +261,7 @@ def _build(cls: str, work: Path) -> Built:
 
         built.error = "".join(traceback.format_exception(error))[-3000:]
         return built
+    built.seconds = time.perf_counter() - started
     built.pages = _site_pages(built.site)
     built.pdf_text = _pdf_text(built.site)
     return built
@@ -256,10 +280,24 @@ def hostile_build(request, tmp_path_factory) -> Built:
     return _build(request.param, tmp_path_factory.mktemp(f"hostile-{request.param}"))
 
 
+def _baseline(theirs: dict[str, dict], page: str) -> dict:
+    """The clean build's same page; for a page it lacks (a service whose id a payload renamed),
+    the most the clean build's pages in the same folder (or else any page) hold."""
+    if page in theirs:
+        return theirs[page]
+    folder = str(Path(page).parent.parent)
+    similar = [f for p, f in theirs.items() if str(Path(p).parent.parent) == folder and p.count("/") == page.count("/")] or list(theirs.values())
+    merged = {"on": [], "urls": [], "scripts": Counter(), "tags": Counter()}
+    for found in similar:
+        merged = {"on": merged["on"] + found["on"], "urls": merged["urls"] + found["urls"],
+                  "scripts": merged["scripts"] | found["scripts"], "tags": merged["tags"] | found["tags"]}
+    return merged
+
+
 def _compare(mine: dict[str, dict], theirs: dict[str, dict]) -> list[str]:
     wrong = []
     for page, found in mine.items():
-        base = theirs.get(page, {"on": [], "urls": [], "scripts": Counter(), "tags": Counter()})
+        base = _baseline(theirs, page)
         wrong += [f"{page}: event handler {x}" for x in found["on"] if x not in base["on"]]
         wrong += [f"{page}: URL {x}" for x in found["urls"] if x not in base["urls"]]
         extra = found["scripts"] - base["scripts"]
@@ -280,9 +318,10 @@ def _explain(built: Built, wrong: list[str]) -> str:
 
 
 @pytest.mark.slow
-def test_a_build_of_every_accepted_value_succeeds(hostile_build):
+def test_a_build_of_every_accepted_value_succeeds_in_bounded_time(hostile_build):
     if hostile_build.injections:
         hostile_build.require()
+        assert hostile_build.seconds < BUILD_SECONDS, f"the {hostile_build.cls!r} build took {hostile_build.seconds:.0f} s"
 
 
 @pytest.mark.slow
@@ -316,7 +355,7 @@ def test_the_charges_download_has_no_cell_a_spreadsheet_would_run(hostile_build,
 
     allowed = set(cells(clean.site / "downloads" / "charges.csv"))
     formulas = [c for c in cells(site / "downloads" / "charges.csv") if c.lstrip(" ").startswith(FORMULA_STARTS) and c not in allowed]
-    assert formulas == []
+    assert formulas == [], f"cells a spreadsheet would run as formulas: {formulas}"
 
 
 def _squeeze(text: str) -> str:
@@ -346,10 +385,12 @@ def test_accepted_text_is_printed_as_typed_in_the_pdf_and_on_its_page(hostile_bu
 
 
 @pytest.mark.slow
-def test_no_file_from_outside_the_project_reaches_the_site_or_the_pdf(hostile_build):
+def test_no_file_from_outside_the_project_reaches_the_site_or_the_pdf(hostile_build, clean):
     if not hostile_build.injections:
         return
     site = hostile_build.require()
     assert hostile.PASSWD not in hostile_build.pdf_text
+    foreign = _pdf_images(site) - _pdf_images(clean.site)
+    assert not foreign, f"the PDF holds images the clean build does not (a file read from elsewhere?): {dict(foreign)}"
     leaked = [str(p.relative_to(site)) for p in site.rglob("*") if p.is_file() and p.suffix in {".html", ".json", ".xml", ".csv", ".txt"} and hostile.PASSWD in p.read_text(encoding="utf-8", errors="replace")]
     assert leaked == []
