@@ -6,6 +6,9 @@ measures; it asserts nothing (targets live here, never in timed tests). The hand
 (`handbook.cache`) is the bench's own, starting empty: validation runs without it (an edited file
 is new text); the site's first build and its rebuilds are printed apart (see `bench_site`).
 `make bench QUICK=1` runs the 100-service site comparison only and ends with `build ratio: X.XX`.
+The full bench also prints what the worst valid pull request costs (`bench_bounds`): the PDF's
+peak memory for the largest input the limits allow, and `handbook build` of a 1 MB service name.
+Sizes follow `handbook.limits`: the largest rows are the most services a valid file can hold.
 """
 
 from __future__ import annotations
@@ -80,6 +83,20 @@ def _run_child(kind: str, args: list[str]) -> dict:
         from pypdf import PdfReader
 
         return {"seconds": time.perf_counter() - start, "peak_mb": _peak_mb(), "pages": len(PdfReader(out).pages)}
+    if kind == "build":  # the `handbook build` command itself, on data it must refuse
+        import contextlib
+        import io
+
+        from handbook.cli import main as handbook_main
+
+        data, site = args
+        out, err = io.StringIO(), io.StringIO()
+        start = time.perf_counter()
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            status = handbook_main(["build", "--data", data, "--site", site])
+        lines = [line for line in (out.getvalue() + err.getvalue()).splitlines() if line.strip()]
+        first = next((line for line in lines if ".yaml:" in line), lines[0] if lines else "")  # the first located problem
+        return {"seconds": time.perf_counter() - start, "peak_mb": _peak_mb(), "status": status, "first_line": first[:160]}
     raise SystemExit(f"unknown bench step {kind}")
 
 
@@ -88,7 +105,7 @@ def _row(label: str, value: str, target: str = "", ok: bool | None = None) -> No
     print(f"  {label:<44} {value:>14}   {target}{mark}", flush=True)
 
 
-def bench_validation(work: Path) -> None:
+def bench_validation(work: Path, largest: int) -> None:
     from handbook.synthetic import make_data
 
     print("Validation (handbook validate)")
@@ -100,18 +117,21 @@ def bench_validation(work: Path) -> None:
         subprocess.run([sys.executable, "-m", "handbook", "validate"], capture_output=True, check=True, env=dict(os.environ, HANDBOOK_CACHE="off"))
         command.append(time.perf_counter() - start)
     _row("`handbook validate` command, start to exit", f"{statistics.median(command):.2f} s", "(interpreter + imports + validation)")
+    # The limits (handbook.limits) cap a file's size, so the largest valid file of the sample's
+    # rich services is the top row; half of it shows the growth.
     sizes = {}
-    for count in (500, 1000, 2000):
+    half = max(1, largest // 2)
+    for count in (half, largest):
         folder = make_data(Path("data"), work / f"validate-{count}", count)
         sizes[count] = _child("validate", str(folder), "3")
         lines = sum(1 for _ in (folder / "services.yaml").open(encoding="utf-8"))
-        _row(f"{count:,} services ({lines:,} lines)", f"{sizes[count]['seconds']:.3f} s", "target < 1.5 s" if count == 2000 else "", sizes[count]["seconds"] < 1.5 if count == 2000 else None)
+        _row(f"{count:,} services ({lines:,} lines)", f"{sizes[count]['seconds']:.3f} s", "target < 1.5 s" if count == largest else "", sizes[count]["seconds"] < 1.5 if count == largest else None)
     # The target assumed ~37 lines a service (74,000 for 2,000); the sample's services are richer.
-    per_line = sizes[2000]["seconds"] / lines * 74_000
+    per_line = sizes[largest]["seconds"] / lines * 74_000
     _row("scaled to 74,000 lines (the target's file)", f"{per_line:.3f} s", "target < 1.5 s", per_line < 1.5)
-    growth = sizes[2000]["seconds"] / sizes[1000]["seconds"]
-    _row("time 2,000 / time 1,000", f"{growth:.2f}x", "linear: about 2x", growth < 2.4)
-    _row("peak memory, 2,000 services", f"{sizes[2000]['peak_mb']:.0f} MB")
+    growth = sizes[largest]["seconds"] / sizes[half]["seconds"]
+    _row(f"time {largest:,} / time {half:,}", f"{growth:.2f}x", "linear: about 2x", growth < 2.4)
+    _row(f"peak memory, {largest:,} services", f"{sizes[largest]['peak_mb']:.0f} MB")
 
 
 def bench_site(work: Path, rounds: dict[int, int], sample: bool = True, edited: tuple[int, ...] = ()) -> float:
@@ -161,7 +181,7 @@ def bench_site(work: Path, rounds: dict[int, int], sample: bool = True, edited: 
     return ratio
 
 
-def bench_pdf(work: Path) -> None:
+def bench_pdf(work: Path, largest: int) -> None:
     from handbook.synthetic import make_data
 
     print("PDF edition (Typst)")
@@ -169,15 +189,43 @@ def bench_pdf(work: Path) -> None:
     _row("sample PDF", f"{sample['seconds']:.1f} s", "target < 10 s", sample["seconds"] < 10)
     _row("sample PDF: pages / peak memory", f"{sample['pages']} / {sample['peak_mb']:.0f} MB")
     results = {}
-    for count, limit in ((250, None), (1000, 90)):
+    quarter = max(1, largest // 4)
+    for count, limit in ((quarter, None), (largest, 90)):
         data = make_data(Path("data"), work / f"pdf-data-{count}", count)
         result = results[count] = _child("pdf", str(data), str(work / f"pdf-{count}.pdf"))
         _row(f"{count:,} services PDF", f"{result['seconds']:.1f} s", f"target < {limit} s" if limit else "", result["seconds"] < limit if limit else None)
         _row(f"{count:,} services: pages / peak memory", f"{result['pages']} / {result['peak_mb']:.0f} MB", "target < 2048 MB" if limit else "", result["peak_mb"] < 2048 if limit else None)
     # Linear growth: four times the services should cost about four times as much, not more.
-    small, large = results[250], results[1000]
+    small, large = results[quarter], results[largest]
     time_growth, memory_growth = large["seconds"] / small["seconds"], large["peak_mb"] / small["peak_mb"]
-    _row("growth, 250 -> 1,000 services: time / memory", f"{time_growth:.1f}x / {memory_growth:.1f}x", "linear: about 4x", time_growth < 5 and memory_growth < 5)
+    _row(f"growth, {quarter:,} -> {largest:,} services: time / memory", f"{time_growth:.1f}x / {memory_growth:.1f}x", "linear: about 4x", time_growth < 5 and memory_growth < 5)
+
+
+def bench_bounds(work: Path) -> None:
+    """What the worst pull request costs: the largest valid input, and a 1 MB service name.
+
+    Why every shape: the PDF's cost per byte depends on what the bytes are, so each shape of
+    `handbook.synthetic.make_largest` is measured and the dearest must stay under 2 GB.
+    """
+    from handbook.limits import MAX_FILE_BYTES
+    from handbook.synthetic import SHAPES, make_largest
+
+    print(f"Bounded cost (the largest input the limits allow: {MAX_FILE_BYTES / 1024:,.0f} KB a file)")
+    for shape in SHAPES:
+        data = make_largest(Path("data"), work / f"largest-{shape}", shape)
+        result = _child("pdf", str(data), str(work / f"largest-{shape}.pdf"))
+        size = (data / "services.yaml").stat().st_size / 1024
+        _row(f"largest valid input, {shape}: PDF peak memory", f"{result['peak_mb']:.0f} MB", f"target < 2048 MB ({size:,.0f} KB, {result['pages']} pages, {result['seconds']:.0f} s)", result["peak_mb"] < 2048)
+    data = work / "one-mb-name"
+    shutil.copytree("data", data, ignore=shutil.ignore_patterns("archive"), dirs_exist_ok=True)
+    services = data / "services.yaml"
+    text = services.read_text(encoding="utf-8")
+    first = text.index("\n    name: ") + len("\n    name: ")
+    services.write_text(text[:first] + "A" * 1_048_576 + text[text.index("\n", first):], encoding="utf-8")
+    result = _child("build", str(data), str(work / "one-mb-site"))
+    located = result["status"] == 1 and result["first_line"].startswith(str(services))
+    _row("1 MB service name: `handbook build` peak memory", f"{result['peak_mb']:.0f} MB", f"refused in {result['seconds']:.2f} s, exit {result['status']}", located and result["peak_mb"] < 2048)
+    print(f"    {result['first_line']}", flush=True)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -192,12 +240,17 @@ def main(argv: list[str] | None = None) -> int:
     os.environ["HANDBOOK_CACHE"] = str(work / "cache")  # the bench's own, starting empty
     try:
         print(f"handbook benchmark on {os.cpu_count()} cores (figures | targets)", flush=True)
+        from handbook.synthetic import largest_count
+
+        largest = largest_count(Path("data"), work / "largest-count")
         if args.quick:
-            ratio = bench_site(work, {100: 5}, sample=False)
+            ratio = bench_site(work, {min(100, largest): 5}, sample=False)
         else:
-            bench_validation(work)
-            bench_pdf(work)
-            ratio = bench_site(work, {100: 7, 1000: 1, 2000: 1}, edited=(100,))
+            print(f"(the largest valid file holds {largest:,} of the sample's services)", flush=True)
+            bench_validation(work, largest)
+            bench_pdf(work, largest)
+            bench_bounds(work)
+            ratio = bench_site(work, {min(100, largest): 7, largest: 1}, edited=(min(100, largest),))
         print(f"build ratio: {ratio:.2f}")
     finally:
         shutil.rmtree(work, ignore_errors=True)

@@ -11,8 +11,13 @@ the largest input these limits allow.
 
 from __future__ import annotations
 
-# Bytes of one data file: checked before YAML reads it.
-MAX_FILE_BYTES = 4 * 1024 * 1024
+# Bytes of one data file: checked before YAML reads it. This is what bounds the PDF's memory
+# today: Typst holds about 2-3.5 MB per page, and a page costs as little as 650 bytes of YAML
+# (short lines in how_to_buy) or 6 charge rows, so `make bench` measures every shape of the
+# largest valid file (`handbook.synthetic.make_largest`): at 256 KB the dearest, a how-to-buy of
+# short lines, peaks at about 1.4 GB; at 768 KB it took 4 GB. The sample's services.yaml is
+# 158 KB. A limit on the number of charges in a file and a shorter how-to-buy would let this grow.
+MAX_FILE_BYTES = 256 * 1024
 
 # Characters of one value.
 MAX_NAME = 120          # names and titles: a service, an offer, a role, a group

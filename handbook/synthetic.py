@@ -1,8 +1,11 @@
-"""synthetic: a data folder with N services made from the sample's, for benchmarks and scale tests.
+"""synthetic: data folders made from the sample's, for benchmarks and scale tests.
 
-Input: a valid data folder. Output: a copy whose services.yaml holds `count` services, cloned
-round-robin from the public ones with new ids and names (related links dropped so every
-reference still resolves). It writes files; nothing else in the engine calls it.
+Input: a valid data folder. Output: a copy of it with a new services.yaml. `make_data` clones
+the sample's public services round-robin (new ids and names, related links dropped so every
+reference still resolves). `make_largest` writes the largest services.yaml that `handbook.limits`
+allows, in one of several shapes (`SHAPES`): the most services, fields at their longest and
+lists at their longest, as many as fit in `MAX_FILE_BYTES`, so `make bench` can measure what the
+worst valid pull request costs. It writes files; nothing else in the engine calls it.
 """
 
 from __future__ import annotations
@@ -14,7 +17,26 @@ from typing import Any
 
 import yaml
 
+from handbook import limits
 from handbook.load import load_file
+
+HEADER = "# yaml-language-server: $schema=../schema/services.schema.json\n"
+# Ordinary words of the handbook, so lines break as real prose does.
+WORDS = (
+    "schools governors budget support visit training advice term pupils council service staff "
+    "leaders safeguarding curriculum attendance admissions finance planning review contract "
+    "teachers headteacher academy maintained special primary secondary families learning"
+).split()
+
+
+class _Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # type: ignore[misc]
+    """Writes text with several lines as a `|` block and repeats shared values, as an officer would."""
+
+    def ignore_aliases(self, data: Any) -> bool:  # the loader refuses anchors and aliases
+        return True
+
+
+_Dumper.add_representer(str, lambda dumper, value: dumper.represent_scalar("tag:yaml.org,2002:str", value, style="|" if "\n" in value else None))
 
 
 def _plain(value: Any) -> Any:
@@ -27,28 +49,164 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def make_data(source: Path, target: Path, count: int) -> Path:
-    """Copy `source` to `target` with `count` services; returns `target`."""
+def _copy(source: Path, target: Path) -> dict:
+    """`source` copied to `target` (no archive, no previous edition); returns its services.yaml's values."""
     if target.exists():
         shutil.rmtree(target)
     shutil.copytree(source, target, ignore=shutil.ignore_patterns("archive"))
     doc, problems = load_file(source / "services.yaml")
     if doc is None:
         raise ValueError(f"cannot read {source / 'services.yaml'}: {problems}")
-    templates = [s for s in doc.value["services"] if s.get("visibility", "public") == "public"]
+    authority = target / "authority.yaml"
+    # The archive is not copied, so the synthetic edition has no previous one to compare with.
+    authority.write_text("\n".join(l for l in authority.read_text(encoding="utf-8").splitlines() if not l.strip().startswith("previous:")) + "\n", encoding="utf-8")
+    return _plain(doc.value)
+
+
+def _dump(content: dict) -> str:
+    return HEADER + yaml.dump(content, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100)
+
+
+def make_data(source: Path, target: Path, count: int) -> Path:
+    """Copy `source` to `target` with `count` services; returns `target`."""
+    values = _copy(source, target)
+    templates = [s for s in values["services"] if s.get("visibility", "public") == "public"]
     services = []
     for i in range(count):
-        service = _plain(dict(templates[i % len(templates)]))
+        service = dict(templates[i % len(templates)])
         service["id"] = f"{service['id']}-{i + 1:04d}"
         service["name"] = f"{service['name']} {i + 1}"
         service["related"] = []
         services.append(service)
-    content = {"categories": _plain(doc.value["categories"]), "services": services}
-    text = "# yaml-language-server: $schema=../schema/services.schema.json\n" + yaml.dump(
-        content, Dumper=getattr(yaml, "CSafeDumper", yaml.SafeDumper), sort_keys=False, allow_unicode=True, width=100
-    )
+    (target / "services.yaml").write_text(_dump({"categories": values["categories"], "services": services}), encoding="utf-8")
+    return target
+
+
+def largest_count(source: Path, work: Path) -> int:
+    """How many services `make_data` may clone from `source` and stay valid: at most
+    `MAX_SERVICES`, and few enough that services.yaml fits in `MAX_FILE_BYTES`."""
+    size = lambda count: (make_data(source, work, count) / "services.yaml").stat().st_size  # noqa: E731
+    per_service = (size(20) - size(10)) / 10
+    count = min(limits.MAX_SERVICES, int((limits.MAX_FILE_BYTES - size(10)) / per_service) + 10)
+    while count > 1 and size(count) > limits.MAX_FILE_BYTES:
+        count -= max(1, count // 50)
+    shutil.rmtree(work, ignore_errors=True)
+    return count
+
+
+def words(length: int, start: int = 0) -> str:
+    """Ordinary words, exactly `length` characters long (`start` varies which words)."""
+    out, total, i = [], 0, start
+    while total < length:
+        word = WORDS[i % len(WORDS)]
+        out.append(word)
+        total += len(word) + 1
+        i += 7
+    return " ".join(out)[:length].rstrip().ljust(length, "s")
+
+
+def _paragraphs(length: int, start: int) -> str:
+    """Markdown prose of `length` characters: paragraphs of about 600 characters."""
+    parts, left = [], length
+    while left > 0:
+        size = min(600, left)
+        parts.append(words(size, start + len(parts)))
+        left -= size + 2
+    return "\n\n".join(parts)[:length]
+
+
+def _table(length: int) -> str:
+    """A Markdown table of `length` characters or fewer, of many small cells (the most boxes per byte)."""
+    lines = ["|a|b|c|d|", "|-|-|-|-|"]
+    size = sum(len(line) + 1 for line in lines)
+    row = 0
+    while size + 18 <= length:
+        cell = f"{row % 100:02d}"
+        lines.append(f"|{cell}|{cell}|{cell}|{cell}|")
+        size += len(lines[-1]) + 1
+        row += 1
+    return "\n".join(lines)
+
+
+def _charges(count: int, template: dict) -> list[dict]:
+    """`count` charges of an offer, each with its own label so no two compete for one school."""
+    return [
+        {"label": words(24, i).strip() + f" {i + 1}", "amount": 100 + i, "unit": "per day", "settings": list(template["settings"]), "vat": "exempt", "valid_from": template["valid_from"]}
+        for i in range(count)
+    ]
+
+
+def _service(shape: str, n: int, base: dict, charge: dict, per_service: int, offers: int = limits.MAX_OFFERS) -> dict:
+    """Service number `n` of the given shape, built on `base` (a valid public service's references)."""
+    service: dict[str, Any] = {
+        "id": f"service-{n:04d}",
+        "name": f"Service {n:04d} " + words(limits.MAX_NAME - 13, n),
+        "summary": words(limits.MAX_SUMMARY, n),
+        "description": words(40, n),
+        "category": base["category"],
+        "provision": "traded",
+        "audience": base["audience"],
+        "offers": [{"id": "offer-1", "name": words(40, n), "kind": "package", "charges": _charges(1, charge)}],
+        "how_to_buy": words(60, n),
+        "contacts": base["contacts"],
+        "owner": base["owner"],
+        "last_reviewed": base["last_reviewed"],
+        "review_due": base["review_due"],
+    }
+    # The PDF prints a service's name, summary, how to buy it, its offers' terms and its charges
+    # (its description and lists are on the website only), so the shapes fill those.
+    if shape == "prose":
+        service["how_to_buy"] = _paragraphs(limits.MAX_MARKDOWN, n)
+    elif shape == "table":
+        service["how_to_buy"] = _table(limits.MAX_MARKDOWN)
+    elif shape == "lists":
+        for key in ("included", "excluded", "outcomes"):
+            service[key] = [words(40, n + i) for i in range(limits.MAX_LIST)]
+    elif shape == "charges":
+        service["offers"] = [
+            {"id": f"offer-{o + 1}", "name": words(40, o), "kind": "package", "charges": _charges(limits.MAX_CHARGES, charge)}
+            for o in range(offers)
+        ]
+    elif shape == "services":
+        # Every service the same share of the file: how to buy it takes what the rest leaves.
+        service["how_to_buy"] = _paragraphs(max(60, per_service - 1_200), n)
+    else:
+        raise ValueError(f"unknown shape {shape!r}; one of {', '.join(SHAPES)}")
+    return service
+
+
+SHAPES = ("prose", "table", "lists", "charges", "services")
+
+
+def make_largest(source: Path, target: Path, shape: str, max_bytes: int = limits.MAX_FILE_BYTES) -> Path:
+    """Copy `source` to `target` with the largest services.yaml the limits allow, in `shape`.
+
+    Why shapes: the PDF's cost per byte depends on what the bytes are (a paragraph of prose is
+    cheap, a table cell or a charge row dear), so the worst valid input is found by measuring
+    each: `prose` (how to buy, the Markdown the PDF prints, at its longest), `table` (the same as
+    one Markdown table of small cells), `lists` (every list at its longest), `charges` (every offer and charge
+    allowed), `services` (`MAX_SERVICES` services sharing the file evenly). Each has as many
+    services as fit in `max_bytes` (at most `MAX_SERVICES`).
+
+    Returns:
+        `target`.
+    """
+    values = _copy(source, target)
+    base = next(s for s in values["services"] if s.get("visibility", "public") == "public" and s.get("offers"))
+    charge = base["offers"][0]["charges"][0]
+    per_service = max_bytes // limits.MAX_SERVICES
+    categories = values["categories"]
+    one = len(_dump({"categories": categories, "services": [_service(shape, 1, base, charge, per_service)]}).encode("utf-8"))
+    head = len(_dump({"categories": categories, "services": []}).encode("utf-8"))
+    count = max(1, min(limits.MAX_SERVICES, (max_bytes - head) // max(1, one - head)))
+    offers = limits.MAX_OFFERS
+    while True:  # the estimate is close; drop services (then offers of one) until the file fits
+        text = _dump({"categories": categories, "services": [_service(shape, n + 1, base, charge, per_service, offers) for n in range(count)]})
+        if len(text.encode("utf-8")) <= max_bytes or (count == 1 and offers == 1):
+            break
+        if count > 1:
+            count -= max(1, count // 100)
+        else:
+            offers -= 1
     (target / "services.yaml").write_text(text, encoding="utf-8")
-    authority = target / "authority.yaml"
-    # The archive is not copied, so the synthetic edition has no previous one to compare with.
-    authority.write_text("\n".join(l for l in authority.read_text(encoding="utf-8").splitlines() if not l.strip().startswith("previous:")) + "\n", encoding="utf-8")
     return target

@@ -1,4 +1,7 @@
-from handbook.synthetic import make_data
+import pytest
+
+from handbook import limits
+from handbook.synthetic import SHAPES, largest_count, make_data, make_largest
 from handbook.validate import validate
 from tests.cases import MINIMAL
 
@@ -10,3 +13,21 @@ def test_makes_a_valid_data_folder_with_the_asked_number_of_public_services(tmp_
     assert len(handbook.services.services) == 25
     assert len({s.id for s in handbook.services.services}) == 25
     assert all(s.visibility.value == "public" for s in handbook.services.services)
+
+
+@pytest.mark.parametrize("shape", SHAPES)
+def test_the_largest_input_of_each_shape_is_valid_and_fills_the_file_limit(tmp_path, shape):
+    folder = make_largest(MINIMAL, tmp_path / shape, shape)
+    size = (folder / "services.yaml").stat().st_size
+    result = validate(folder)
+    assert result.ok, result.errors[:3]
+    assert size <= limits.MAX_FILE_BYTES
+    # No room for another service (or, for one service of charges, another offer).
+    count = len(result.handbook.services.services)
+    assert count == limits.MAX_SERVICES or size > limits.MAX_FILE_BYTES * 0.8
+
+
+def test_largest_count_is_the_most_sample_services_a_valid_file_holds(tmp_path):
+    count = largest_count(MINIMAL, tmp_path / "work")
+    assert (make_data(MINIMAL, tmp_path / "fits", count) / "services.yaml").stat().st_size <= limits.MAX_FILE_BYTES
+    assert count == limits.MAX_SERVICES or (make_data(MINIMAL, tmp_path / "over", count + 1) / "services.yaml").stat().st_size > limits.MAX_FILE_BYTES * 0.97
