@@ -24,9 +24,8 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
-from markupsafe import Markup, escape
 
-from handbook import cache, filters
+from handbook import cache, escape, filters
 from handbook.markdown import to_html, to_inline_html
 from handbook.model import Handbook
 
@@ -124,7 +123,11 @@ def macro_functions(handbook: Handbook, data_dir: Path | str, url_for: UrlFor | 
 
 
 def page_variables(handbook: Handbook) -> dict[str, Any]:
-    """Names a page can print with `{{ ... }}`: already escaped, so they are safe as Markdown."""
+    """Names a page can print with `{{ ... }}`: escaped for Markdown (`escape.markdown_text`).
+
+    Why not HTML escaping: the page is Markdown, where `[t](javascript:...)` or `{: onclick=...}`
+    needs no `<`; as numeric references no character of the value is Markdown (or HTML) syntax.
+    """
     a = handbook.authority
     text = {
         "authority_name": a.authority.name,
@@ -136,7 +139,7 @@ def page_variables(handbook: Handbook) -> dict[str, Any]:
         "financial_year": a.edition.covers.financial_year,
         "published": filters.long_date(a.edition.published),
     }
-    return {k: Markup(escape(v)) for k, v in text.items()}
+    return {k: escape.markdown_text(v) for k, v in text.items()}
 
 
 _FRONT_MATTER = re.compile(r"\A---\s*\n.*?\n---\s*\n", re.S)

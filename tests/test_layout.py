@@ -10,7 +10,7 @@ PACKAGE = ROOT / "handbook"
 
 # Stages, earliest first. A module may import its own stage or earlier ones, never a later one.
 STAGES = [
-    ["handbook.cache", "handbook.characters", "handbook.syntax", "handbook.errors", "handbook.reproducible", "handbook.limits", "handbook.markdown", "handbook.messages", "handbook.model.base", "handbook.model.types"],
+    ["handbook.cache", "handbook.characters", "handbook.syntax", "handbook.errors", "handbook.escape", "handbook.reproducible", "handbook.limits", "handbook.markdown", "handbook.messages", "handbook.model.base", "handbook.model.types"],
     ["handbook.load", "handbook.report", "handbook.model", "handbook.filters"],
     ["handbook.checks"],
     ["handbook.validate", "handbook.schema", "handbook.synthetic"],

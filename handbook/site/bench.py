@@ -15,6 +15,7 @@ import time
 from pathlib import Path
 
 import yaml
+from markupsafe import Markup
 
 from handbook.build import build, mkdocs_build
 from handbook.render import PROSE_PAGES, render_page_markdown
@@ -97,6 +98,13 @@ class _DefaultsLoader(yaml.SafeLoader):
 _DefaultsLoader.add_constructor("!ENV", lambda loader, node: loader.construct_sequence(node)[-1])
 
 
+class _Dumper(yaml.SafeDumper):
+    """Writes the escaped values on_config sets (`Markup`, a str) as the strings they are."""
+
+
+_Dumper.add_representer(Markup, lambda dumper, value: dumper.represent_str(str(value)))
+
+
 def _plain_config(project: Path, data_dir: Path) -> Path:
     """The project's own mkdocs.yml without hooks and macros, with what the hooks set made static.
 
@@ -112,7 +120,7 @@ def _plain_config(project: Path, data_dir: Path) -> Path:
     config["docs_dir"] = "docs"
     for key in ("config_file_path", "watch"):
         config.pop(key, None)
-    path.write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
+    path.write_text(yaml.dump(config, Dumper=_Dumper, sort_keys=False), encoding="utf-8")
     return path
 
 

@@ -1,16 +1,17 @@
 """Downloads: `services.json` and `charges.csv`, from the same views as the pages.
 
 Input: a validated `Handbook`. Output: text (JSON, CSV). No file I/O here (the MkDocs adapter
-adds them to the site at `downloads/`). Only public services; amounts as plain decimals.
+adds them to the site at `downloads/`). Only public services; amounts as plain decimals. Every
+cell and every JSON document goes through `handbook.escape` (`csv_cell`, `json_text`): a cell
+that starts like a spreadsheet formula gets a leading `'`, as the downloads page says.
 """
 
 from __future__ import annotations
 
 import csv
 import io
-import json
 
-from handbook import filters
+from handbook import escape, filters
 from handbook.model import Handbook
 from handbook.views import catalogue, prices
 
@@ -71,23 +72,26 @@ def services_json(handbook: Handbook, site_url: str = "") -> str:
     }
     # One service per line: readable and diff-friendly, and written by the C encoder (an
     # indented dump takes json's pure-Python path, a tenth of a second per 200 services).
-    lines = ",\n".join(json.dumps(s, ensure_ascii=False) for s in services)
-    return json.dumps(head, ensure_ascii=False)[:-1] + ', "services": [\n' + lines + "\n]}\n"
+    lines = ",\n".join(escape.json_text(s) for s in services)
+    return escape.json_text(head)[:-1] + ', "services": [\n' + lines + "\n]}\n"
 
 
 def charges_csv(handbook: Handbook) -> str:
-    """One row per charge of every public service, after a header row (UTF-8, CRLF as CSV wants)."""
+    """One row per charge of every public service, after a header row (UTF-8, CRLF as CSV wants).
+
+    Every cell, numbers included, goes through `escape.csv_cell`: one rule for the whole file.
+    """
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(CSV_COLUMNS)
     for r in prices.charges_rows(handbook):
         c = _charge(r.charge)
-        writer.writerow([
+        writer.writerow(map(escape.csv_cell, [
             r.service.id, r.service.name, r.service.provision.value, r.service.category, r.offer.id, r.offer.name,
             r.offer.kind.value, r.label, " ".join(c["settings"]), c["payer"], _blank(c["pupils_from"]), _blank(c["pupils_to"]),
             _blank(c["phase"]), _blank(c["amount"]), "yes" if c["price_on_application"] else "no", c["unit"], c["vat"],
             _blank(c["minimum"]), _blank(c["cap"]), _blank(c["discount"]), c["valid_from"], _blank(c["valid_to"]),
-        ])
+        ]))
     return out.getvalue()
 
 

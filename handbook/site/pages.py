@@ -8,14 +8,13 @@ data text arrives as escaped HTML or through `handbook.markdown`).
 
 from __future__ import annotations
 
-import html
-import json
 from functools import lru_cache
 from pathlib import Path
 
 import jinja2
 from markupsafe import Markup
 
+from handbook import escape
 from handbook.render import make_environment
 from handbook.model import Handbook
 from handbook.views import catalogue, prices
@@ -28,8 +27,8 @@ FOLDER = "services"
 def environment() -> jinja2.Environment:
     # Autoescaped although the page is Markdown: every data value lands inside HTML.
     env = make_environment(TEMPLATES, keep_trailing_newline=True)
-    # Front matter values: a JSON string is valid YAML; HTML-escaped because themes print titles raw.
-    env.filters["front_matter"] = lambda text: Markup(json.dumps(html.escape(str(text)), ensure_ascii=False))
+    # Front matter: HTML-escaped (Material prints titles raw), as a YAML string any text survives.
+    env.filters["front_matter"] = lambda text: Markup(escape.front_matter(text))
     return env
 
 
