@@ -25,8 +25,8 @@ projection is further filtered by the newer edition's privacy:
 - Last, a net under the rules above: no text of the older side (a withdrawn service's name, an
   old title, e-mail, offer or price description) is reported if it contains, as words, a text
   the newer edition withholds (a value of one of its internal records, or a name given without
-  consent, that none of its public records carries). A coincidence drops one line of the
-  report; a leak cannot be taken back.
+  consent, that none of its public records carries; a lone word only where it is the whole
+  text). A coincidence drops one line of the report; a leak cannot be taken back.
 
 It reads no files: `handbook.diff` loads the editions (`edition_changes` compares the current
 one with the previous one its data names).
@@ -48,6 +48,7 @@ from handbook.model.services import Charge, Service
 from handbook.model.types import PHASE_LABELS, SETTING_LABELS, Visibility
 from handbook.views import catalogue, contacts, partnerships
 
+_WORD = re.compile(r"\w")
 ChargeKey = tuple[str | None, str, tuple[str, ...], tuple[int, int | None] | None, str | None, int]
 
 
@@ -170,13 +171,28 @@ class _Withheld:
         }  # groups need no ids: a chair is compared only for a group both editions publish
         old_public, old_private = _texts(old)
         new_public, new_private = _texts(new)
-        withheld = (new_private - new_public) | (old_private - old_public - new_public)
-        # Longest first, so one alternative never shadows a longer one that starts the same way.
-        words = sorted({w.casefold() for w in withheld if w.strip()}, key=len, reverse=True)
-        self._pattern = re.compile("|".join(rf"(?<!\w){re.escape(w)}(?!\w)" for w in words)) if words else None
+        withheld = {w.strip().casefold() for w in (new_private - new_public) | (old_private - old_public - new_public)} - {""}
+        # A single word (an internal record's keyword, `gritting`) says nothing on its own: it
+        # hides only a text that is just that word. Anything longer hides any text holding it.
+        self._words = {w for w in withheld if w.isalpha()}
+        self._phrases = withheld - self._words
+        self._longest = max(map(len, self._phrases), default=0)
 
     def hides(self, *texts: str | None) -> bool:
-        return self._pattern is not None and any(t and self._pattern.search(t.casefold()) for t in texts)
+        return any(self._hides(t.strip().casefold()) for t in texts if t)
+
+    def _hides(self, text: str) -> bool:
+        """Whether `text` is a withheld word or holds a withheld phrase between word boundaries.
+
+        Why every bounded slice is looked up rather than every phrase searched for: the older
+        side's texts are short, while an edition may withhold thousands of texts.
+        """
+        if text in self._words:
+            return True
+        word = [bool(_WORD.match(c)) for c in text]
+        starts = [i for i in range(len(text)) if i == 0 or not word[i - 1]]
+        ends = [j for j in range(1, len(text) + 1) if j == len(text) or not word[j]]
+        return any(text[i:j] in self._phrases for i in starts for j in ends if 0 < j - i <= self._longest)
 
     def shown(self, text: str | None) -> str | None:
         """The older side's text, or `None` where it must not be shown."""
@@ -202,7 +218,9 @@ def _texts(handbook: Handbook) -> tuple[set[str], set[str]]:
         elif isinstance(value, (list, tuple)):
             for item in value:
                 walk(item, internal)
-        elif isinstance(value, AnyUrl) or (isinstance(value, str) and not isinstance(value, Enum)):
+        elif isinstance(value, Enum):
+            public.add(str(value.value))  # the fixed vocabulary (`per twilight`) is never withheld
+        elif isinstance(value, (str, AnyUrl)):
             (private if internal else public).add(str(value))
 
     for stem in FILES:

@@ -153,7 +153,9 @@ def test_old_text_the_new_edition_withholds_is_never_reported(tmp_path):
     services = (PRIVACY / "2026-27" / "services.yaml").read_text()
     withdrawn = services[services.index("  - id: school-improvement-monitoring\n") : services.index("  - id: staff-absence-scheme\n")]
     renamed = ("services", "    name: School Finance Support\n", "    name: School Finance Service\n")
-    control = _edited(tmp_path / "control", "2026-27", "services", withdrawn, "", renamed, base=PRIVACY)
+    # A lone word the new edition withholds (an internal service's keyword) hides nothing else.
+    keyword = ("services", "    name: Attendance Support\n", "    name: Attendance Support\n    keywords: [monitoring, finance]\n")
+    control = _edited(tmp_path / "control", "2026-27", "services", withdrawn, "", renamed, keyword, base=PRIVACY)
     report = compare(old, load_handbook(control))
     assert [s.name for s in report.services_withdrawn] == ["School Improvement Monitoring"]
     assert [r.old_name for r in report.services_renamed] == ["School Finance Support"]
