@@ -19,11 +19,15 @@ from __future__ import annotations
 # 158 KB. A limit on the number of charges in a file and a shorter how-to-buy would let this grow.
 MAX_FILE_BYTES = 256 * 1024
 
+# Digits of an unquoted number: more than any field takes (money has at most 12).
+MAX_DIGITS = 30
+
 # Characters of one value.
 MAX_NAME = 120          # names and titles: a service, an offer, a role, a group
 MAX_TEXT = 500          # other one-line text: a duty, a discount, notice terms, an address line
 MAX_SUMMARY = 300       # a service's summary (search results show it)
 MAX_MARKDOWN = 20_000   # a Markdown field: a description, the foreword
+MAX_URL = 2_083         # a web address: pydantic's HttpUrl limit, what browsers reliably take
 
 # Entries of a list.
 MAX_LIST = 50           # included/excluded/outcomes and other lists of short text
@@ -31,3 +35,6 @@ MAX_SERVICES = 1_000
 MAX_OFFERS = 20         # offers of one service
 MAX_CHARGES = 100       # charges of one offer
 MAX_RECORDS = 1_000     # roles, units, groups, protocols, publications: each list of a file
+
+# Numbers.
+MAX_PUPILS = 100_000    # the top of a pupil-number band: more than any school or trust has

@@ -2,24 +2,30 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Annotated
 
 from pydantic import Field, StringConstraints, model_validator
 
 from handbook.model.base import Record
-from handbook.model.types import EditionId, Markdown, Slug, Text, Url
+from handbook.limits import MAX_LIST, MAX_TEXT
+from handbook.model.types import Date, EditionId, HTTP_REASON, HttpReason, Markdown, Name, Number, Slug, Text, Url, WholeNumber, needs_http_reason
 
 Colour = Annotated[str, StringConstraints(pattern=r"^#[0-9a-fA-F]{6}$"), Field(description="A colour as `#rrggbb`.", examples=["#1d4f73"])]
 AcademicYear = Annotated[str, StringConstraints(pattern=r"^\d{4}/\d{2}$"), Field(description="A year as `2026/27`.", examples=["2026/27"])]
 
 
 class Authority(Record):
-    name: Text = Field(description="The council's full name, e.g. `Wessex County Council`.")
-    short_name: Text = Field(description="The name used in running text, e.g. `the County Council`.")
+    name: Name = Field(description="The council's full name, e.g. `Wessex County Council`.")
+    short_name: Name = Field(description="The name used in running text, e.g. `the County Council`.")
     slug: Slug = Field(description="Short id used in file names, e.g. the PDF's name.")
-    website: Url = Field(description="The council's website.")
-    address: list[Text] = Field(default_factory=list, description="Postal address lines.")
+    website: Url = Field(description="The council's website: https://, or http:// with `http_reason`.")
+    http_reason: HttpReason | None = Field(default=None, description=HTTP_REASON)
+    address: list[Text] = Field(default_factory=list, max_length=MAX_LIST, description="Postal address lines.")
+
+    @model_validator(mode="after")
+    def _secure_website(self) -> Authority:
+        needs_http_reason(self.website, self.http_reason, "website")
+        return self
 
 
 class Covers(Record):
@@ -29,10 +35,10 @@ class Covers(Record):
 
 class Edition(Record):
     id: EditionId
-    published: dt.date = Field(description="Publication date, as `2026-09-01`.")
+    published: Date = Field(description="Publication date, as `2026-09-01`.")
     covers: Covers = Field(description="The years this edition covers.")
-    number: int = Field(ge=1, description="The edition's ordinal, e.g. 4 for the fourth edition.")
-    previous: Annotated[str, StringConstraints(min_length=1)] | None = Field(
+    number: WholeNumber = Field(ge=1, le=999, description="The edition's ordinal, e.g. 4 for the fourth edition.")
+    previous: Annotated[str, StringConstraints(min_length=1, max_length=MAX_TEXT)] | None = Field(
         default=None,
         description="Folder (relative to the data folder) holding the previous edition's data, used for 'What has changed'.",
         examples=["archive/2025-26"],
@@ -40,28 +46,28 @@ class Edition(Record):
 
 
 class Handbook_(Record):
-    title: Text = Field(description="The handbook's title.")
-    subtitle: Text | None = Field(default=None, description="A line under the title.")
+    title: Name = Field(description="The handbook's title.")
+    subtitle: Name | None = Field(default=None, description="A line under the title.")
 
 
 class Signatory(Record):
-    name: Text = Field(description="The signatory's name as printed.")
-    role: Text = Field(description="Their job title as printed.")
+    name: Name = Field(description="The signatory's name as printed.")
+    role: Name = Field(description="Their job title as printed.")
 
 
 class Foreword(Record):
     text: Markdown = Field(description="The foreword, in Markdown.")
-    signatories: list[Signatory] = Field(min_length=1, description="Who signs the foreword.")
+    signatories: list[Signatory] = Field(min_length=1, max_length=MAX_LIST, description="Who signs the foreword.")
 
 
 class Branding(Record):
-    logo: Annotated[str, StringConstraints(pattern=r"^[\w./-]+\.(svg|png)$")] = Field(description="Path of the logo (SVG or PNG) inside `docs/`, e.g. `assets/logo.svg`.")
+    logo: Annotated[str, StringConstraints(pattern=r"^[\w./-]+\.(svg|png)$", max_length=MAX_TEXT)] = Field(description="Path of the logo (SVG or PNG) inside `docs/`, e.g. `assets/logo.svg`.")
     primary_colour: Colour = Field(description="Header and heading colour; needs 4.5:1 contrast against white.")
     accent_colour: Colour = Field(description="Links and highlights; needs 4.5:1 contrast against white.")
 
 
 class Pricing(Record):
-    rise_threshold_percent: Annotated[float, Field(ge=0, le=100)] = Field(
+    rise_threshold_percent: Annotated[Number, Field(ge=0, le=100)] = Field(
         default=3.0, description="Price rises above this percentage are flagged in 'What has changed' (e.g. inflation)."
     )
 

@@ -2,29 +2,28 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from pydantic import Field, model_validator
 
 from handbook.model.base import Record
-from handbook.model.types import Email, Phone, Slug, Text, Url, VisibilityField, Visibility
+from handbook.limits import MAX_RECORDS
+from handbook.model.types import Date, Email, Flag, HTTP_REASON, HttpReason, Name, Phone, Slug, Text, Url, VisibilityField, Visibility, needs_http_reason
 
 
 class Person(Record):
-    name: Text = Field(description="The person's name.")
-    consent_to_publish: bool = Field(description="`true` only when they have agreed to be named in the handbook; otherwise the role is shown without a name.")
+    name: Name = Field(description="The person's name.")
+    consent_to_publish: Flag = Field(description="`true` only when they have agreed to be named in the handbook; otherwise the role is shown without a name.")
 
 
 class Role(Record):
     id: Slug
-    title: Text = Field(description="The role's title, e.g. `Head of School Improvement`.")
+    title: Name = Field(description="The role's title, e.g. `Head of School Improvement`.")
     team: Slug = Field(description="The unit (id in structure.yaml) the role sits in.")
     email: Email | None = Field(default=None, description="The role's mailbox.")
     phone: Phone | None = Field(default=None, description="The role's telephone number.")
     holder: Person | None = Field(default=None, description="Who holds the role; leave out when vacant.")
-    vacant: bool = Field(default=False, description="`true` while the post is vacant; enquiries go to the mailbox or the team.")
-    last_reviewed: dt.date | None = Field(default=None, description="When these details were last checked.")
-    review_due: dt.date | None = Field(default=None, description="When they must next be checked; overdue reviews are warnings.")
+    vacant: Flag = Field(default=False, description="`true` while the post is vacant; enquiries go to the mailbox or the team.")
+    last_reviewed: Date | None = Field(default=None, description="When these details were last checked.")
+    review_due: Date | None = Field(default=None, description="When they must next be checked; overdue reviews are warnings.")
     visibility: VisibilityField = Visibility.PUBLIC
 
     @model_validator(mode="after")
@@ -45,15 +44,21 @@ class Role(Record):
 
 class ContactPoint(Record):
     id: Slug
-    name: Text = Field(description="e.g. `Schools Contact Centre`.")
+    name: Name = Field(description="e.g. `Schools Contact Centre`.")
     purpose: Text = Field(description="What to contact it for.")
     email: Email | None = Field(default=None, description="Its mailbox.")
     phone: Phone | None = Field(default=None, description="Its telephone number.")
     hours: Text | None = Field(default=None, description="When it is open, e.g. `Monday to Friday, 8.30am to 5pm`.")
-    url: Url | None = Field(default=None, description="A web page or portal.")
+    url: Url | None = Field(default=None, description="A web page or portal: https://, or http:// with `http_reason`.")
+    http_reason: HttpReason | None = Field(default=None, description=HTTP_REASON)
     visibility: VisibilityField = Visibility.PUBLIC
+
+    @model_validator(mode="after")
+    def _secure_url(self) -> ContactPoint:
+        needs_http_reason(self.url, self.http_reason, "url")
+        return self
 
 
 class ContactsFile(Record):
-    roles: list[Role] = Field(min_length=1, description="Contact roles.")
-    contact_points: list[ContactPoint] = Field(default_factory=list, description="Shared contact points: contact centres, helpdesks.")
+    roles: list[Role] = Field(min_length=1, max_length=MAX_RECORDS, description="Contact roles.")
+    contact_points: list[ContactPoint] = Field(default_factory=list, max_length=MAX_RECORDS, description="Shared contact points: contact centres, helpdesks.")

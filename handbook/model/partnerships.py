@@ -7,7 +7,8 @@ from enum import Enum
 from pydantic import Field, model_validator
 
 from handbook.model.base import Record
-from handbook.model.types import Slug, Text, Visibility, VisibilityField
+from handbook.limits import MAX_LIST, MAX_RECORDS
+from handbook.model.types import Flag, Name, Slug, Text, Visibility, VisibilityField
 
 
 class GroupKind(str, Enum):
@@ -25,7 +26,7 @@ class Chair(Record):
 
     role: Slug | None = Field(default=None, description="A contact role (id) that chairs by office.")
     person: Text | None = Field(default=None, description="A named chair from outside the council (e.g. an elected headteacher), with their school or body.")
-    vacant: bool = Field(default=False, description="`true` while the chair is vacant.")
+    vacant: Flag = Field(default=False, description="`true` while the chair is vacant.")
 
     @model_validator(mode="after")
     def _one_kind(self) -> Chair:
@@ -36,16 +37,16 @@ class Chair(Record):
 
 class Group(Record):
     id: Slug
-    name: Text = Field(description="The group's name.")
+    name: Name = Field(description="The group's name.")
     kind: GroupKind = Field(description="`statutory`, `quasi-statutory`, `partnership`, `consultative`, `liaison`, `policy` or `meeting`.")
     remit: Text = Field(description="What the group is for.")
     chair: Chair = Field(description="Who chairs it.")
-    members: list[Text] = Field(min_length=1, description="Who sits on it.")
+    members: list[Text] = Field(min_length=1, max_length=MAX_LIST, description="Who sits on it.")
     meets: Text = Field(description="How often it meets, e.g. `termly` or `six times a year`.")
     reports_to: Slug | None = Field(default=None, description="The group (id) it reports to.")
-    appendix: bool = Field(default=False, description="`true` to list it in the appendix of consultative groups and their chairs.")
+    appendix: Flag = Field(default=False, description="`true` to list it in the appendix of consultative groups and their chairs.")
     visibility: VisibilityField = Visibility.PUBLIC
 
 
 class PartnershipsFile(Record):
-    groups: list[Group] = Field(min_length=1, description="Partnerships, forums, boards and meetings.")
+    groups: list[Group] = Field(min_length=1, max_length=MAX_RECORDS, description="Partnerships, forums, boards and meetings.")

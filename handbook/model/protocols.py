@@ -8,38 +8,39 @@ from __future__ import annotations
 from pydantic import Field
 
 from handbook.model.base import Record
-from handbook.model.types import Markdown, Slug, Text, Visibility, VisibilityField
+from handbook.limits import MAX_LIST, MAX_RECORDS
+from handbook.model.types import Markdown, Name, Slug, Text, Visibility, VisibilityField, WholeNumber
 
 
 class Step(Record):
-    title: Text = Field(description="The step in a few words.")
+    title: Name = Field(description="The step in a few words.")
     detail: Text = Field(description="What to do.")
     who: Slug | None = Field(default=None, description="The contact role (id) who acts or is contacted at this step.")
 
 
 class Protocol(Record):
     id: Slug
-    title: Text = Field(description="The protocol's title.")
+    title: Name = Field(description="The protocol's title.")
     summary: Text = Field(description="When it applies, in a sentence or two.")
-    steps: list[Step] = Field(min_length=1, description="The steps in order.")
+    steps: list[Step] = Field(min_length=1, max_length=MAX_LIST, description="The steps in order.")
     visibility: VisibilityField = Visibility.PUBLIC
 
 
 class ConcernLevel(Record):
-    level: int = Field(ge=1, le=9, description="The level's number; 1 is the least concern.")
-    name: Text = Field(description="The level's name.")
-    triggers: list[Text] = Field(min_length=1, description="What places a school at this level.")
-    support: list[Text] = Field(min_length=1, description="Support the authority gives.")
-    intervention: list[Text] = Field(default_factory=list, description="Formal intervention at this level.")
+    level: WholeNumber = Field(ge=1, le=9, description="The level's number; 1 is the least concern.")
+    name: Name = Field(description="The level's name.")
+    triggers: list[Text] = Field(min_length=1, max_length=MAX_LIST, description="What places a school at this level.")
+    support: list[Text] = Field(min_length=1, max_length=MAX_LIST, description="Support the authority gives.")
+    intervention: list[Text] = Field(default_factory=list, max_length=MAX_LIST, description="Formal intervention at this level.")
     expected_improvement: Text = Field(description="The improvement expected.")
     timescale: Text = Field(description="In what time.")
 
 
 class ConcernFramework(Record):
     introduction: Markdown = Field(description="How the framework works.")
-    levels: list[ConcernLevel] = Field(min_length=2, description="The levels, lowest concern first.")
+    levels: list[ConcernLevel] = Field(min_length=2, max_length=9, description="The levels, lowest concern first.")
 
 
 class ProtocolsFile(Record):
-    protocols: list[Protocol] = Field(min_length=1, description="Procedures.")
+    protocols: list[Protocol] = Field(min_length=1, max_length=MAX_RECORDS, description="Procedures.")
     concern_framework: ConcernFramework = Field(description="The public framework for schools causing concern (never which school is at which level).")

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from enum import Enum
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
 from handbook.model.base import Record
-from handbook.model.types import Slug, Text, Url, Visibility, VisibilityField
+from handbook.limits import MAX_LIST, MAX_RECORDS
+from handbook.model.types import HTTP_REASON, HttpReason, Name, Slug, Text, Url, Visibility, VisibilityField, needs_http_reason
 
 
 class Month(str, Enum):
@@ -27,10 +28,10 @@ class Month(str, Enum):
 
 class DataRelease(Record):
     id: Slug
-    title: Text = Field(description="The release's title.")
+    title: Name = Field(description="The release's title.")
     description: Text = Field(description="What it contains and how schools use it.")
-    audience: list[Text] = Field(min_length=1, description="Who receives it.")
-    months: list[Month] = Field(min_length=1, description="The months it is released, e.g. `[October, February]`.")
+    audience: list[Text] = Field(min_length=1, max_length=MAX_LIST, description="Who receives it.")
+    months: list[Month] = Field(min_length=1, max_length=12, description="The months it is released, e.g. `[October, February]`.")
     format: Text = Field(description="How it is delivered, e.g. `secure portal, PDF`.")
     owner: Slug = Field(description="The contact role (id) responsible.")
     visibility: VisibilityField = Visibility.PUBLIC
@@ -38,21 +39,27 @@ class DataRelease(Record):
 
 class Newsletter(Record):
     id: Slug
-    name: Text = Field(description="The newsletter's name.")
+    name: Name = Field(description="The newsletter's name.")
     cadence: Text = Field(description="How often it is sent, e.g. `weekly in term time`.")
-    audience: list[Text] = Field(min_length=1, description="Who receives it.")
+    audience: list[Text] = Field(min_length=1, max_length=MAX_LIST, description="Who receives it.")
     channel: Slug = Field(description="The channel (id) it goes out through.")
     owner: Slug = Field(description="The contact role (id) responsible.")
 
 
 class Channel(Record):
     id: Slug
-    name: Text = Field(description="The channel's name.")
+    name: Name = Field(description="The channel's name.")
     description: Text = Field(description="What goes through it.")
-    url: Url | None = Field(default=None, description="Where to find it.")
+    url: Url | None = Field(default=None, description="Where to find it: https://, or http:// with `http_reason`.")
+    http_reason: HttpReason | None = Field(default=None, description=HTTP_REASON)
+
+    @model_validator(mode="after")
+    def _secure_url(self) -> Channel:
+        needs_http_reason(self.url, self.http_reason, "url")
+        return self
 
 
 class PublicationsFile(Record):
-    channels: list[Channel] = Field(min_length=1, description="Ways the authority communicates with schools.")
-    data_releases: list[DataRelease] = Field(min_length=1, description="Data releases to schools and their schedule.")
-    newsletters: list[Newsletter] = Field(default_factory=list, description="Newsletters and bulletins.")
+    channels: list[Channel] = Field(min_length=1, max_length=MAX_RECORDS, description="Ways the authority communicates with schools.")
+    data_releases: list[DataRelease] = Field(min_length=1, max_length=MAX_RECORDS, description="Data releases to schools and their schedule.")
+    newsletters: list[Newsletter] = Field(default_factory=list, max_length=MAX_RECORDS, description="Newsletters and bulletins.")

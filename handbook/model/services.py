@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from enum import Enum
 from typing import Annotated
 
 from pydantic import Field, StringConstraints, model_validator
 
 from handbook.model.base import Record
-from handbook.model.types import Markdown, Money, Phase, Setting, Slug, Text, Visibility, VisibilityField
+from handbook.limits import MAX_CHARGES, MAX_LIST, MAX_OFFERS, MAX_PUPILS, MAX_RECORDS, MAX_SERVICES
+from handbook.model.types import Date, Flag, Markdown, Money, Name, Phase, Setting, Slug, Summary, Text, Visibility, VisibilityField, WholeNumber
 
 
 class Provision(str, Enum):
@@ -69,13 +69,13 @@ class StatutoryBasis(Record):
 
 
 class Audience(Record):
-    phases: list[Phase] = Field(min_length=1, description="Phases the service is for.")
-    settings: list[Setting] = Field(min_length=1, description="Kinds of school the service is for.")
+    phases: list[Phase] = Field(min_length=1, max_length=MAX_LIST, description="Phases the service is for.")
+    settings: list[Setting] = Field(min_length=1, max_length=MAX_LIST, description="Kinds of school the service is for.")
 
 
 class Band(Record):
-    pupils_from: int = Field(ge=0, description="Smallest number on roll in this band.")
-    pupils_to: int | None = Field(default=None, ge=0, description="Largest number on roll in this band; leave out for 'and over'.")
+    pupils_from: WholeNumber = Field(ge=0, le=MAX_PUPILS, description="Smallest number on roll in this band.")
+    pupils_to: WholeNumber | None = Field(default=None, ge=0, le=MAX_PUPILS, description="Largest number on roll in this band; leave out for 'and over'.")
 
     @model_validator(mode="after")
     def _ordered(self) -> Band:
@@ -91,11 +91,11 @@ class Band(Record):
 
 
 class Charge(Record):
-    label: Text | None = Field(default=None, description="What the price is for, where the offer has several, e.g. `Additional visit`.")
+    label: Name | None = Field(default=None, description="What the price is for, where the offer has several, e.g. `Additional visit`.")
     amount: Money | None = Field(default=None, description="The price in pounds, without £. Leave out and set `price_on_application: true` when it is quoted case by case.")
-    price_on_application: bool = Field(default=False, description="`true` when the price is quoted on request instead of published.")
+    price_on_application: Flag = Field(default=False, description="`true` when the price is quoted on request instead of published.")
     unit: Unit = Field(description="What the price is counted in, e.g. `per day`.")
-    settings: list[Setting] = Field(min_length=1, description="Which kinds of school pay this price (maintained, academy, other-authority…).")
+    settings: list[Setting] = Field(min_length=1, max_length=MAX_LIST, description="Which kinds of school pay this price (maintained, academy, other-authority…).")
     payer: Payer = Field(default=Payer.SCHOOL, description="Who pays: `school`, `trust`, `de-delegated` (from maintained schools' budgets), `authority`.")
     band: Band | None = Field(default=None, description="The pupil-number band this price applies to.")
     phase: Phase | None = Field(default=None, description="The phase this price applies to, where prices differ by phase.")
@@ -103,8 +103,8 @@ class Charge(Record):
     cap: Money | None = Field(default=None, description="Largest total charge, in pounds.")
     discount: Text | None = Field(default=None, description="Any discount, in words.")
     vat: Vat = Field(description="VAT treatment: `exempt`, `standard`, `zero-rated` or `outside-scope`.")
-    valid_from: dt.date = Field(description="First day the price applies.")
-    valid_to: dt.date | None = Field(default=None, description="Last day the price applies.")
+    valid_from: Date = Field(description="First day the price applies.")
+    valid_to: Date | None = Field(default=None, description="Last day the price applies.")
 
     @model_validator(mode="after")
     def _priced_once(self) -> Charge:
@@ -118,8 +118,8 @@ class Charge(Record):
 
 
 class BuyBackWindow(Record):
-    opens: dt.date = Field(description="First day schools can buy or renew.")
-    closes: dt.date = Field(description="Last day schools can buy or renew.")
+    opens: Date = Field(description="First day schools can buy or renew.")
+    closes: Date = Field(description="Last day schools can buy or renew.")
 
     @model_validator(mode="after")
     def _ordered(self) -> BuyBackWindow:
@@ -137,11 +137,11 @@ class Terms(Record):
 
 class Offer(Record):
     id: Slug
-    name: Text = Field(description="The offer's name, e.g. `Gold package`.")
+    name: Name = Field(description="The offer's name, e.g. `Gold package`.")
     kind: OfferKind = Field(description="`sla`, `package`, `pay-as-you-go`, `course`, `placement` or `subscription`.")
     description: Markdown | None = Field(default=None, description="What the offer includes.")
     terms: Terms | None = Field(default=None, description="Contract terms.")
-    charges: list[Charge] = Field(min_length=1, description="Its prices.")
+    charges: list[Charge] = Field(min_length=1, max_length=MAX_CHARGES, description="Its prices.")
 
 
 Keyword = Annotated[str, StringConstraints(min_length=2, max_length=40)]
@@ -149,25 +149,25 @@ Keyword = Annotated[str, StringConstraints(min_length=2, max_length=40)]
 
 class Service(Record):
     id: Slug
-    name: Text = Field(description="The service's name as schools know it.")
-    summary: Annotated[str, StringConstraints(min_length=10, max_length=300)] = Field(description="One or two sentences: what it is and who it helps. Search results show it.")
+    name: Name = Field(description="The service's name as schools know it.")
+    summary: Summary = Field(description="One or two sentences: what it is and who it helps. Search results show it.")
     description: Markdown = Field(description="A fuller description, in Markdown.")
     category: Slug = Field(description="The category (id in `categories`).")
     provision: Provision = Field(description="`statutory` (the council must provide it), `traded` (schools buy it) or `mixed` (a statutory core plus traded extras).")
-    statutory_basis: list[StatutoryBasis] = Field(default_factory=list, description="The law behind the statutory part; needed unless purely traded.")
+    statutory_basis: list[StatutoryBasis] = Field(default_factory=list, max_length=MAX_LIST, description="The law behind the statutory part; needed unless purely traded.")
     audience: Audience = Field(description="Who the service is for.")
-    included: list[Text] = Field(default_factory=list, description="What is included.")
-    excluded: list[Text] = Field(default_factory=list, description="What is not included.")
-    offers: list[Offer] = Field(default_factory=list, description="What schools can buy; needed for traded and mixed services.")
-    outcomes: list[Text] = Field(default_factory=list, description="Outcomes and performance indicators.")
+    included: list[Text] = Field(default_factory=list, max_length=MAX_LIST, description="What is included.")
+    excluded: list[Text] = Field(default_factory=list, max_length=MAX_LIST, description="What is not included.")
+    offers: list[Offer] = Field(default_factory=list, max_length=MAX_OFFERS, description="What schools can buy; needed for traded and mixed services.")
+    outcomes: list[Text] = Field(default_factory=list, max_length=MAX_LIST, description="Outcomes and performance indicators.")
     how_to_buy: Markdown = Field(description="How to buy or request the service.")
-    contacts: list[Slug] = Field(min_length=1, description="Contact roles (ids in contacts.yaml), first is the main contact.")
-    related: list[Slug] = Field(default_factory=list, description="Related services (ids).")
+    contacts: list[Slug] = Field(min_length=1, max_length=MAX_LIST, description="Contact roles (ids in contacts.yaml), first is the main contact.")
+    related: list[Slug] = Field(default_factory=list, max_length=MAX_LIST, description="Related services (ids).")
     owner: Slug = Field(description="The unit (id in structure.yaml) responsible.")
-    last_reviewed: dt.date = Field(description="When the entry was last checked.")
-    review_due: dt.date = Field(description="When it must next be checked; overdue reviews are warnings.")
+    last_reviewed: Date = Field(description="When the entry was last checked.")
+    review_due: Date = Field(description="When it must next be checked; overdue reviews are warnings.")
     visibility: VisibilityField = Visibility.PUBLIC
-    keywords: list[Keyword] = Field(default_factory=list, description="Other words people search for.")
+    keywords: list[Keyword] = Field(default_factory=list, max_length=MAX_LIST, description="Other words people search for.")
 
     @model_validator(mode="after")
     def _provision_rules(self) -> Service:
@@ -186,10 +186,10 @@ class Service(Record):
 
 class Category(Record):
     id: Slug
-    name: Text = Field(description="The category's name.")
+    name: Name = Field(description="The category's name.")
     description: Text | None = Field(default=None, description="One sentence on what it covers.")
 
 
 class ServicesFile(Record):
-    categories: list[Category] = Field(min_length=1, description="Categories services are grouped in.")
-    services: list[Service] = Field(min_length=1, description="The services.")
+    categories: list[Category] = Field(min_length=1, max_length=MAX_RECORDS, description="Categories services are grouped in.")
+    services: list[Service] = Field(min_length=1, max_length=MAX_SERVICES, description="The services.")

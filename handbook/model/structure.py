@@ -7,7 +7,8 @@ from enum import Enum
 from pydantic import Field
 
 from handbook.model.base import Record
-from handbook.model.types import Markdown, Slug, Text, VisibilityField, Visibility
+from handbook.limits import MAX_LIST, MAX_RECORDS
+from handbook.model.types import Markdown, Name, Slug, Text, VisibilityField, Visibility
 
 
 class UnitKind(str, Enum):
@@ -18,7 +19,7 @@ class UnitKind(str, Enum):
 
 class Unit(Record):
     id: Slug
-    name: Text = Field(description="The unit's name.")
+    name: Name = Field(description="The unit's name.")
     kind: UnitKind = Field(description="`directorate`, `service` or `team`.")
     parent: Slug | None = Field(default=None, description="The id of the unit this one belongs to; none for a directorate at the top.")
     lead: Slug | None = Field(default=None, description="The contact role (id in contacts.yaml) that leads the unit.")
@@ -28,13 +29,13 @@ class Unit(Record):
 
 class Portfolio(Record):
     id: Slug
-    title: Text = Field(description="The portfolio's title, e.g. `Cabinet Member for Education`.")
-    holder: Text | None = Field(default=None, description="The elected member holding it (councillors are public office holders); none when vacant.")
-    remit: list[Text] = Field(min_length=1, description="What the portfolio covers.")
+    title: Name = Field(description="The portfolio's title, e.g. `Cabinet Member for Education`.")
+    holder: Name | None = Field(default=None, description="The elected member holding it (councillors are public office holders); none when vacant.")
+    remit: list[Text] = Field(min_length=1, max_length=MAX_LIST, description="What the portfolio covers.")
 
 
 class StructureFile(Record):
     introduction: Markdown | None = Field(default=None, description="A short introduction to the structure.")
-    units: list[Unit] = Field(min_length=1, description="Directorates, services and teams.")
-    management_team: list[Slug] = Field(min_length=1, description="Contact roles (ids) on the management team, in order.")
-    portfolios: list[Portfolio] = Field(default_factory=list, description="Elected members' portfolios.")
+    units: list[Unit] = Field(min_length=1, max_length=MAX_RECORDS, description="Directorates, services and teams.")
+    management_team: list[Slug] = Field(min_length=1, max_length=MAX_LIST, description="Contact roles (ids) on the management team, in order.")
+    portfolios: list[Portfolio] = Field(default_factory=list, max_length=MAX_RECORDS, description="Elected members' portfolios.")

@@ -32,3 +32,9 @@ def test_brand_colours_are_hex():
 
 def test_minimal_authority_is_valid():
     assert validate(MINIMAL).handbook.authority.edition.id == "2026-27"
+
+
+def test_the_council_website_on_http_must_say_why():
+    with pytest.raises(ValidationError, match="http-needs-reason:website"):
+        _authority(**{"authority.website": "http://www.westmarch.example/"})
+    assert _authority(**{"authority.website": "http://www.westmarch.example/", "authority.http_reason": "the council's site has no https yet"}).authority.http_reason
