@@ -10,6 +10,13 @@ YAML 1.1 traps are defused here, so an officer's text is never silently changed:
 (`1.10` is `Decimal('1.10')`, not `1.1`); dates and `2026-27` stay text for the model to parse;
 numbers with leading zeros (telephone numbers) stay text. Duplicate keys, which PyYAML would
 resolve by silently dropping the first entry, are reported.
+
+Untrusted input is stopped here too: a file over `limits.MAX_FILE_BYTES` is not read, a number
+longer than any field takes stays text (Python's `int` refuses 4,300 digits) for the model to
+report where a number is wanted, explicit tags
+(`!ENV`, `!!python/object`, `!!str`) are reported instead of becoming text, and every key and value
+is checked by `handbook.characters`, each bad character reported at its own line and column.
+Columns count characters (code points), as an editor does, whatever PyYAML counted.
 """
 
 from __future__ import annotations
@@ -17,6 +24,8 @@ from __future__ import annotations
 import io
 import pickle
 import re
+import unicodedata
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -24,8 +33,9 @@ from typing import Any
 
 import yaml
 
-from handbook import cache
+from handbook import cache, characters, limits, syntax
 from handbook.errors import Problem
+from handbook.messages import ordinal, shorten, shown
 
 try:  # The C composer is ten times faster; the pure-Python one gives the same nodes.
     from yaml import CSafeLoader as _BaseLoader
@@ -41,7 +51,7 @@ class _Loader(_BaseLoader):  # type: ignore[misc,valid-type]
     """
 
     def resolve(self, kind: type, value: Any, implicit: Any) -> str:
-        return _TAGS[kind]
+        return _IMPLICIT  # called only for nodes without an explicit tag, so any other tag was written
 
     # Path resolvers are a part of tag resolution too; the composer calls these for every node.
     def descend_resolver(self, current_node: Any, current_index: Any) -> None:
@@ -51,28 +61,33 @@ class _Loader(_BaseLoader):  # type: ignore[misc,valid-type]
         pass
 
 
-_TAGS = {yaml.ScalarNode: "tag:yaml.org,2002:str", yaml.SequenceNode: "tag:yaml.org,2002:seq", yaml.MappingNode: "tag:yaml.org,2002:map"}
+_IMPLICIT = "?"
+# libyaml reports where it met a character it does not read as a byte offset; marks count characters.
+_READER_COUNTS_BYTES = _BaseLoader.__name__.startswith("C")
 
 Path_ = tuple[str | int, ...]
 
 _NULLS = {"", "~", "null", "Null", "NULL"}
 _BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
 _INT = re.compile(r"[-+]?(0|[1-9][0-9]*)")
-_DECIMAL = re.compile(r"[-+]?([0-9]+\.[0-9]*|\.[0-9]+)")
+# A digit on each side of the point: `.5` and `5.` stay text, for the model to say what to write.
+_DECIMAL = re.compile(r"[-+]?(0|[1-9][0-9]*)\.[0-9]+")
+_MB = 1024 * 1024
 
 
-def _may_alias(text: str) -> bool:
-    """Whether the text may define a YAML anchor: `&` after a space, bracket or comma, then a name.
+def _may_mark(text: str, indicator: str = "&") -> bool:
+    """Whether the text may hold a YAML anchor (`&`) or tag (`!`): the indicator after a space,
+    bracket or comma, then a name (a tag's may be empty: `! 12`).
 
     Why not a regex: an alternation tried at every character costs ~10 ms on a large file;
-    `str.find` skips to the few ampersands prose has.
+    `str.find` skips to the few ampersands (or exclamation marks) prose has.
     """
-    index = text.find("&")
+    index = text.find(indicator)
     while index != -1:
         before, after = text[index - 1 : index] or "\n", text[index + 1 : index + 2]
-        if (before.isspace() or before in "[{,") and after and not after.isspace():
+        if (before.isspace() or before in "[{,") and (indicator == "!" or (after and not after.isspace())):
             return True
-        index = text.find("&", index + 1)
+        index = text.find(indicator, index + 1)
     return False
 
 
@@ -115,7 +130,8 @@ def format_path(path: Path_) -> str:
         if isinstance(part, int):
             out += f"[{part}]"
         else:
-            out += f".{part}" if out else str(part)
+            part = shorten(part)  # a key can be as long as the file
+            out += f".{part}" if out else part
     return out
 
 
@@ -131,6 +147,8 @@ def _scalar(node: yaml.ScalarNode) -> Any:
         return None
     if text in _BOOLS:
         return _BOOLS[text]
+    if len(text) > limits.MAX_DIGITS:  # no field takes such a number (and `int` refuses 4,300 digits)
+        return text
     if _INT.fullmatch(text):
         return int(text)
     if _DECIMAL.fullmatch(text):
@@ -139,17 +157,89 @@ def _scalar(node: yaml.ScalarNode) -> Any:
 
 
 class _Builder:
-    """Walks composed nodes into values, reporting structural problems (duplicates, aliases)."""
+    """Walks composed nodes into values, reporting structural problems (duplicates, aliases, tags)
+    and characters the data may not hold.
 
-    def __init__(self, file: str, may_alias: bool) -> None:
+    Why checks are switched on per file: each costs a little for each of 100,000 nodes, and a file
+    without `!`, `\\` or any suspect character (see `characters.suspects`) cannot need them.
+    """
+
+    def __init__(self, file: str, text: str) -> None:
         self.file = file
+        self.text = text
         self.problems: list[Problem] = []
         # Aliases share node objects; tracking them costs time, so only when an anchor exists.
-        self._built: dict[int, Any] | None = {} if may_alias else None
+        self._built: dict[int, Any] | None = {} if _may_mark(text, "&") else None
+        self._tags = _may_mark(text, "!")
+        self._suspects = characters.suspects(text)
+        self._seen = [False] * len(self._suspects)
+        # YAML counts these as line breaks, editors do not: lines are then counted in the text.
+        self._odd_breaks = any(text[i] in "\x85\u2028\u2029" for i in self._suspects)
+        # Only a double-quoted value's escapes (`"\\u202e"`) make characters the text does not hold.
+        self._escapes = "\\" in text
+        self._characters = bool(self._suspects) or self._escapes
 
     def problem(self, node: yaml.Node, path: Path_, message: str, code: str) -> None:
         line, col = _mark(node)
         self.problems.append(Problem(self.file, line, col, format_path(path), message, code=code))
+
+    def checks(self, node: yaml.ScalarNode, path: Path_, what: str) -> None:
+        """Tags and characters of a key or value, where the file may have any."""
+        # `!` alone (YAML's "not plain") is resolved like no tag; only its place in the text shows it.
+        if self._tags and (node.tag != _IMPLICIT or self.text[node.start_mark.index : node.start_mark.index + 1] == "!"):
+            self._tag(node, path)
+        if self._characters:
+            self._check_characters(node, path, what)
+
+    def scalar(self, node: yaml.ScalarNode, path: Path_) -> Any:
+        if self._tags or self._characters:
+            self.checks(node, path, "value")
+        return _scalar(node)
+
+    def _tag(self, node: yaml.Node, path: Path_) -> None:
+        tag = "!" if node.tag == _IMPLICIT else str(node.tag).replace("tag:yaml.org,2002:", "!!")
+        self.problem(node, path, f"YAML tags such as {shown(tag)} are not supported in the handbook's data; remove it, or put the value in quotes", "tag")
+
+    def _check_characters(self, node: yaml.ScalarNode, path: Path_, what: str) -> None:
+        """Report the first bad character of a key or value where it is written, or failing that
+        (one made by an escape) at the value's start, counting which character it is."""
+        block = node.style in ("|", ">")
+        start, end = node.start_mark.index, node.end_mark.index
+        first = bisect_left(self._suspects, start)
+        found = []
+        for i in range(first, len(self._suspects)):
+            index = self._suspects[i]
+            if index >= end:
+                break
+            self._seen[i] = True
+            reason = characters.why(self.text[index], block=block)
+            if reason:
+                found.append((index, reason))
+        if found:
+            index, reason = found[0]
+            more = f" (the value has {len(found) - 1} more such character{'s' if len(found) > 2 else ''})" if len(found) > 1 else ""
+            if self._odd_breaks:
+                line = self.text.count("\n", 0, index) + 1
+            else:
+                line = node.start_mark.line + 1 + self.text.count("\n", start, index)
+            self._add(line, syntax.column_of_index(self.text, index), path, f"the {what} holds {reason}{more}")
+        elif self._escapes and node.style == '"':
+            at = characters.find(node.value)
+            if at >= 0:  # made by a backslash escape: where it is written is not worth guessing
+                line, col = _mark(node)
+                reason = characters.why(node.value[at]) or ""
+                self._add(line, col, path, f"the {what}'s {ordinal(at + 1)} character (written with a \\ escape) is {reason}")
+
+    def _add(self, line: int, col: int, path: Path_, message: str) -> None:
+        self.problems.append(Problem(self.file, line, col, format_path(path), message, code="character"))
+
+    def outside_values(self) -> None:
+        """Characters outside any key or value (in comments) that mislead a reader of the file."""
+        for index, seen in zip(self._suspects, self._seen):
+            char = self.text[index]
+            if not seen and characters.dangerous(char):
+                line = self.text.count("\n", 0, index) + 1
+                self._add(line, syntax.column_of_index(self.text, index), (), f"the file holds {characters.why(char)}")
 
     def build(self, node: yaml.Node, path: Path_, key: yaml.Node | None = None) -> Any:
         built = self._built
@@ -162,11 +252,14 @@ class _Builder:
                 return built[id(node)]
             built[id(node)] = None  # a recursive alias resolves to nothing
         if isinstance(node, yaml.ScalarNode):
-            value = _scalar(node)
-        elif isinstance(node, yaml.SequenceNode):
-            value = [self.build(item, path + (i,)) for i, item in enumerate(node.value)]
+            value = self.scalar(node, path)
         else:
-            value = self._mapping(node, path)
+            if self._tags and node.tag != _IMPLICIT:
+                self._tag(node, path)
+            if isinstance(node, yaml.SequenceNode):
+                value = [self.build(item, path + (i,)) for i, item in enumerate(node.value)]
+            else:
+                value = self._mapping(node, path)
         if built is not None:
             built[id(node)] = value
         return value
@@ -179,13 +272,15 @@ class _Builder:
                 self.problem(key_node, path, "a field name must be plain text, not a list or mapping", "bad-key")
                 continue
             key = str(key_node.value)
+            if self._tags or self._characters:
+                self.checks(key_node, path + (key,), "field name")
             if key == "<<" and not key_node.style:
                 self.problem(key_node, path, "merge keys (<<) are not supported here; write the fields out in full", "alias")
                 continue
             if key in result:
                 self.problem(
                     key_node, path + (key,),
-                    f"duplicate field {key!r} (already given on line {first_line[key]}); "
+                    f"duplicate field {shown(key)} (already given on line {first_line[key]}); "
                     "YAML would keep only the last one, so remove or rename one of them",
                     "duplicate-key",
                 )
@@ -193,13 +288,6 @@ class _Builder:
             first_line[key] = key_node.start_mark.line + 1
             result[key] = self.build(value_node, path + (key,), key_node)
         return result
-
-
-def _position_of_index(text: str, index: int) -> tuple[int, int]:
-    before = text[:index]
-    line = before.count("\n") + 1
-    col = index - (before.rfind("\n") + 1) + 1
-    return line, col
 
 
 class _ValuesOnly(pickle.Unpickler):
@@ -212,8 +300,13 @@ class _ValuesOnly(pickle.Unpickler):
 
 
 def cache_name(text: str) -> str:
-    """The cache entry of a text's values: keyed by the text, PyYAML and this module's rules."""
-    return cache.key(cache.code_version(__file__, yaml.__version__), text) + ".pickle"
+    """The cache entry of a text's values: keyed by the text, PyYAML and this module's rules.
+
+    Why the characters module and Unicode's version too: a text is cached only when it has no
+    problem, so a change to which characters are allowed must not be served an old "no problem".
+    """
+    rules = cache.code_version(characters.__file__, unicodedata.unidata_version, str(limits.MAX_DIGITS))
+    return cache.key(cache.code_version(__file__, yaml.__version__, rules), text) + ".pickle"
 
 
 def _cached_values(name: str) -> Any:
@@ -241,70 +334,46 @@ def load_text(text: str, file: str) -> tuple[Document | None, list[Problem]]:
         return Document(file, value, None, text), []
     try:
         root = yaml.compose(text, Loader=_Loader)
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        what = error.problem or error.context or "this is not valid YAML"
-        started = ""
-        if error.context and error.context_mark and error.problem_mark and error.context_mark.line != error.problem_mark.line:
-            started = f" ({error.context} that starts on line {error.context_mark.line + 1})"
-        hint = _syntax_hint(str(what)) + _unclosed_quote_hint(text, error)
-        return None, [Problem(file, line, col, "", f"YAML syntax error: {what}{started}{hint}", code="syntax")]
-    except yaml.reader.ReaderError as error:
-        line, col = _position_of_index(text, error.position)
-        return None, [Problem(file, line, col, "", f"the file contains a character YAML does not allow ({error.character!r}); delete it", code="syntax")]
-    except yaml.YAMLError as error:  # any other PyYAML complaint still gets a location
-        return None, [Problem(file, 1, 1, "", f"YAML error: {error}", code="syntax")]
+    except yaml.YAMLError as error:
+        return None, syntax.problems(text, file, error, reader_counts_bytes=_READER_COUNTS_BYTES)
     except RecursionError:
         return None, [Problem(file, 1, 1, "", "the file is nested too deeply to read", code="syntax")]
     if root is None:
         return None, [Problem(file, 1, 1, "", "the file is empty; it should hold the fields described in its schema", code="empty")]
-    builder = _Builder(file, may_alias=_may_alias(text))
+    builder = _Builder(file, text)
     try:
         value = builder.build(root, ())
     except RecursionError:
         return None, [Problem(file, 1, 1, "", "the file is nested too deeply to read", code="syntax")]
+    builder.outside_values()
     if not builder.problems:
         cache.write_bytes("yaml", name, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
     return Document(file, value, root), builder.problems
 
 
-def _syntax_hint(what: str) -> str:
-    if "found character '\\t'" in what or "\\t" in what:
-        return "; indent with spaces, not tabs"
-    if "mapping values are not allowed" in what:
-        return "; a value containing ': ' must be put in quotes"
-    if "did not find expected key" in what or "could not find expected ':'" in what:
-        return "; check for an unclosed quote, the indentation, and that every field has a colon"
-    if "found undefined alias" in what or "expected alphabetic or numeric character" in what:
-        return "; text starting with * or & must be put in quotes"
-    return ""
-
-
-_QUOTED_VALUE = re.compile(r"""^\s*(?:-\s+)?(?:[\w-]+:\s+)?(['"])(.*)$""")
-
-
-def _unclosed_quote_hint(text: str, error: yaml.MarkedYAMLError) -> str:
-    """Point at the line that opened an unclosed quote: PyYAML reports where it gave up, often
-    many lines later, which would send an officer looking in the wrong place."""
-    if not (error.context_mark and error.problem_mark):
-        return ""
-    lines = text.splitlines()
-    for number in range(error.context_mark.line, min(error.problem_mark.line + 1, len(lines))):
-        match = _QUOTED_VALUE.match(lines[number])
-        if match and not match.group(2).rstrip().endswith(match.group(1)):
-            return f"; line {number + 1} opens a {match.group(1)} quote that is not closed on that line"
-    return ""
+def _size(size: int, form: str) -> str:
+    return f"{size / _MB:{form}} MB" if size >= _MB else f"{size / 1024:{form}} KB"
 
 
 def load_file(path: Path, display: str | None = None) -> tuple[Document | None, list[Problem]]:
-    """Read and load one file; unreadable bytes become a problem with their position."""
+    """Read and load one file; unreadable bytes become a problem with their position.
+
+    Why the size first: the limit bounds what every later step costs, so a file over it is not
+    even read.
+    """
     name = display or str(path)
+    size = path.stat().st_size
+    if size > limits.MAX_FILE_BYTES:
+        return None, [Problem(
+            name, 1, 1, "",
+            f"{name} is {_size(size, '.1f')}; the handbook's limit is {_size(limits.MAX_FILE_BYTES, 'g')} per file: "
+            "look for pasted text or repeated entries and take them out", code="file-too-large",
+        )]
     raw = path.read_bytes()
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         good = raw[: error.start].decode("utf-8", errors="replace")
-        line, col = _position_of_index(good, len(good))
+        line, col = syntax.position_of_index(good, len(good))
         return None, [Problem(name, line, col, "", "the file is not UTF-8 text; save it as UTF-8", code="encoding")]
     return load_text(text, name)
