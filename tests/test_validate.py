@@ -132,3 +132,28 @@ def test_truncated_or_mangled_data_never_raises_from_validate(tmp_path_factory) 
             assert not any(phrase in problem.message for phrase in PYDANTIC_PHRASES), problem.message
 
     run()
+
+
+@pytest.mark.parametrize("path", INVALID, ids=[p.stem for p in INVALID])
+def test_messages_stay_one_readable_line(path: Path, tmp_path: Path) -> None:
+    result = validate(data_folder_with(read_case(path), tmp_path / "data"), today=TODAY)
+    for problem in result.problems:
+        assert "\n" not in problem.message and len(problem.message) < 400 and len(problem.path) < 200, problem
+
+
+@pytest.mark.parametrize("field", ["    name: School Finance Support", "    summary: Budget planning", "    description: Budgets, funding", "      - id: finance-sla", "            unit: per school per year", "            valid_from: 2026-04-01", "          - amount: 1450"])
+def test_the_longest_value_a_file_may_hold_makes_a_short_message_quickly(field: str, tmp_path: Path) -> None:
+    """Whatever field a huge value is put in, the problem names its length, never the value itself."""
+    import time
+
+    from handbook import limits
+
+    data = tmp_path / "data"
+    shutil.copytree(MINIMAL, data)
+    text = (data / "services.yaml").read_text(encoding="utf-8")
+    huge = "x" * (limits.MAX_FILE_BYTES - len(text.encode()) - 100)
+    (data / "services.yaml").write_text(text.replace(field, field.split(": ")[0] + ": " + huge, 1), encoding="utf-8")
+    started = time.perf_counter()
+    result = validate(data, today=TODAY)
+    assert time.perf_counter() - started < 5
+    assert result.errors and all(len(p.message) < 400 for p in result.problems), [p.message[:100] for p in result.problems]
