@@ -22,11 +22,12 @@ projection is further filtered by the newer edition's privacy:
   person who has left cannot withdraw consent in data that no longer lists them. So a holder
   change says "now <name>", "now vacant" or "filled, holder not named"; a holder who stops being
   named (consent withdrawn, or a successor who has not consented) is not reported at all.
-- Last, a net under the rules above: no text of the older side (a withdrawn service's name, an
-  old title, e-mail, offer or price description) is reported if it contains, as words, a text
-  the newer edition withholds (a value of one of its internal records, or a name given without
-  consent, that none of its public records carries; a lone word only where it is the whole
-  text). A coincidence drops one line of the report; a leak cannot be taken back.
+- Last, a net under the rules above (`handbook.views.withheld`): no text of the older side (a
+  withdrawn service's name, an old title, e-mail, offer or price description) is reported if it
+  contains, as words, a text the newer edition withholds (a value of one of its internal
+  records, or a name given without consent, that none of its public records carries; a lone
+  word only where it is the whole text). A coincidence drops one line of the report; a leak
+  cannot be taken back.
 
 It reads no files: `handbook.diff` loads the editions (`edition_changes` compares the current
 one with the previous one its data names).
@@ -34,21 +35,15 @@ one with the previous one its data names).
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from decimal import Decimal
-from enum import Enum
-
-from pydantic import AnyUrl, BaseModel
 
 from handbook.model import Handbook
-from handbook.model.contacts import Person
-from handbook.model.handbook import FILES
 from handbook.model.services import Charge, Service
-from handbook.model.types import PHASE_LABELS, SETTING_LABELS, Visibility
+from handbook.model.types import PHASE_LABELS, SETTING_LABELS
 from handbook.views import catalogue, contacts, partnerships
+from handbook.views.withheld import Withheld
 
-_WORD = re.compile(r"\w")
 ChargeKey = tuple[str | None, str, tuple[str, ...], tuple[int, int | None] | None, str | None, int]
 
 
@@ -155,79 +150,6 @@ class ChangeReport:
         return not any((self.services_added, self.services_withdrawn, self.services_renamed, self.provision_changes, self.charges, self.contacts, self.chairs))
 
 
-class _Withheld:
-    """What the newer edition keeps out of its outputs, to filter the older side by.
-
-    `ids[kind]`: ids of records the newer edition holds but does not publish (internal), per
-    kind of record the report carries. `hides(text)`: the text contains, as words, a text the
-    newer edition withholds (or the older one withheld and the newer one does not publish).
-    """
-
-    def __init__(self, old: Handbook, new: Handbook) -> None:
-        self.ids = {
-            "services": {s.id for s in new.services.services} - catalogue.service_ids(new),
-            "roles": {r.id for r in new.contacts.roles} - {r.id for r in contacts.public_roles(new)},
-            "points": {p.id for p in new.contacts.contact_points} - {p.id for p in contacts.contact_points(new)},
-        }  # groups need no ids: a chair is compared only for a group both editions publish
-        old_public, old_private = _texts(old)
-        new_public, new_private = _texts(new)
-        withheld = {w.strip().casefold() for w in (new_private - new_public) | (old_private - old_public - new_public)} - {""}
-        # A single word (an internal record's keyword, `gritting`) says nothing on its own: it
-        # hides only a text that is just that word. Anything longer hides any text holding it.
-        self._words = {w for w in withheld if w.isalpha()}
-        self._phrases = withheld - self._words
-        self._longest = max(map(len, self._phrases), default=0)
-
-    def hides(self, *texts: str | None) -> bool:
-        return any(self._hides(t.strip().casefold()) for t in texts if t)
-
-    def _hides(self, text: str) -> bool:
-        """Whether `text` is a withheld word or holds a withheld phrase between word boundaries.
-
-        Why every bounded slice is looked up rather than every phrase searched for: the older
-        side's texts are short, while an edition may withhold thousands of texts.
-        """
-        if text in self._words:
-            return True
-        word = [bool(_WORD.match(c)) for c in text]
-        starts = [i for i in range(len(text)) if i == 0 or not word[i - 1]]
-        ends = [j for j in range(1, len(text) + 1) if j == len(text) or not word[j]]
-        return any(text[i:j] in self._phrases for i in starts for j in ends if 0 < j - i <= self._longest)
-
-    def shown(self, text: str | None) -> str | None:
-        """The older side's text, or `None` where it must not be shown."""
-        return None if self.hides(text) else text
-
-
-def _texts(handbook: Handbook) -> tuple[set[str], set[str]]:
-    """(texts of public records, texts the edition withholds) over every field of every file.
-
-    Why every field, generically: a field added to a model later is covered without an edit here.
-    A holder who has not agreed to be named is withheld even inside a public role.
-    """
-    public: set[str] = set()
-    private: set[str] = set()
-
-    def walk(value: object, internal: bool) -> None:
-        if isinstance(value, Person):
-            (public if value.consent_to_publish and not internal else private).add(value.name)
-        elif isinstance(value, BaseModel):
-            internal = internal or getattr(value, "visibility", None) is Visibility.INTERNAL
-            for name in type(value).model_fields:
-                walk(getattr(value, name), internal)
-        elif isinstance(value, (list, tuple)):
-            for item in value:
-                walk(item, internal)
-        elif isinstance(value, Enum):
-            public.add(str(value.value))  # the fixed vocabulary (`per twilight`) is never withheld
-        elif isinstance(value, (str, AnyUrl)):
-            (private if internal else public).add(str(value))
-
-    for stem in FILES:
-        walk(getattr(handbook, stem), False)
-    return public, private
-
-
 def describe_charge(charge: Charge) -> str:
     """What a price is for, in words: `Additional visit, per day, academies, 211 pupils and over`."""
     parts = [charge.label] if charge.label else []
@@ -262,7 +184,7 @@ def _percent(old: Decimal | None, new: Decimal | None) -> float | None:
     return float((new - old) * 100 / old)
 
 
-def _service_charges(old: Service, new: Service, threshold: float, withheld: _Withheld) -> list[ChargeChange]:
+def _service_charges(old: Service, new: Service, threshold: float, withheld: Withheld) -> list[ChargeChange]:
     """Charges of a service published in both editions; a removed price whose words the newer
     edition withholds is left out (its words come from the older side)."""
     out: list[ChargeChange] = []
@@ -306,7 +228,7 @@ def _holder_change(was: contacts.DirectoryEntry, now: contacts.DirectoryEntry) -
     return (old, None) if was.vacant else None  # filled by someone not named
 
 
-def _role_changes(old: Handbook, new: Handbook, withheld: _Withheld) -> list[ContactChange]:
+def _role_changes(old: Handbook, new: Handbook, withheld: Withheld) -> list[ContactChange]:
     out: list[ContactChange] = []
     before = {r.id: contacts.entry_for(old, r) for r in contacts.public_roles(old) if r.id not in withheld.ids["roles"]}
     after = {r.id: contacts.entry_for(new, r) for r in contacts.public_roles(new)}
@@ -325,7 +247,7 @@ def _role_changes(old: Handbook, new: Handbook, withheld: _Withheld) -> list[Con
     return out
 
 
-def _point_changes(old: Handbook, new: Handbook, withheld: _Withheld) -> list[ContactChange]:
+def _point_changes(old: Handbook, new: Handbook, withheld: Withheld) -> list[ContactChange]:
     out: list[ContactChange] = []
     before = {p.id: p for p in contacts.contact_points(old) if p.id not in withheld.ids["points"]}
     after = {p.id: p for p in contacts.contact_points(new)}
@@ -346,7 +268,7 @@ def _chair_identity(group) -> tuple:
     return ("vacant",) if chair.vacant else ("person", chair.person) if chair.person is not None else ("role", chair.role)
 
 
-def _chair_changes(old: Handbook, new: Handbook, withheld: _Withheld) -> list[ChairChange]:
+def _chair_changes(old: Handbook, new: Handbook, withheld: Withheld) -> list[ChairChange]:
     """Chairs of groups published in both editions, worded as the newer partnerships page words
     them; the old chair is given only as a role's title (never a person's name)."""
     out = []
@@ -368,7 +290,7 @@ def compare(old: Handbook, new: Handbook, threshold: float | None = None) -> Cha
     flagged."""
     if threshold is None:
         threshold = new.authority.pricing.rise_threshold_percent
-    withheld = _Withheld(old, new)
+    withheld = Withheld(old, new)
     before = {s.id: s for s in catalogue.public_services(old) if s.id not in withheld.ids["services"]}
     after = {s.id: s for s in catalogue.public_services(new)}
     report = ChangeReport(old.authority.edition.id, new.authority.edition.id, threshold)
