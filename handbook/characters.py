@@ -154,7 +154,7 @@ def why(char: str, *, block: bool = False) -> str | None:
         return f"{shown}, which is not an assigned Unicode character; delete it"
     if any(first <= cp <= last for first, last in _EMOJI):
         return f"{shown}, which the PDF edition cannot print; write it in words"
-    return f"{shown}, which is not in a script the handbook can print (see 'Characters' in the officers' guide); write it in words or in a script listed there"
+    return f"{shown}, which is not in a script the handbook can print (see 'Limits and characters' in the officers' guide); write it in words or in a script listed there"
 
 
 _ASCII_TEXT = bytes([0x0A, 0x0D, *range(0x20, 0x7F)])

@@ -71,7 +71,7 @@ def test_real_text_in_every_printable_script_is_allowed(text: str) -> None:
         ("\u2600", "U+2600 BLACK SUN WITH RAYS, which the PDF edition cannot print; write it in words"),
         ("\u2705", "U+2705 WHITE HEAVY CHECK MARK, which the PDF edition cannot print"),
         ("\ufe0f", "U+FE0F VARIATION SELECTOR-16, which the PDF edition cannot print"),
-        ("\u0e01", "U+0E01 THAI CHARACTER KO KAI, which is not in a script the handbook can print (see 'Characters' in the officers' guide)"),
+        ("\u0e01", "U+0E01 THAI CHARACTER KO KAI, which is not in a script the handbook can print (see 'Limits and characters' in the officers' guide)"),
         ("\u10d0", "U+10D0 GEORGIAN LETTER AN, which is not in a script the handbook can print"),
         ("\U00020000", "U+20000 CJK UNIFIED IDEOGRAPH-20000, which is not in a script the handbook can print"),
     ],

@@ -13,3 +13,21 @@ def test_limits_are_positive_whole_numbers() -> None:
 def test_a_summary_fits_in_a_markdown_field_and_a_name_in_a_line() -> None:
     assert limits.MAX_NAME < limits.MAX_TEXT < limits.MAX_MARKDOWN
     assert limits.MAX_SUMMARY < limits.MAX_MARKDOWN
+
+
+def test_the_officers_guide_states_the_limits_as_they_are() -> None:
+    """The guide's table is what officers read; a limit tuned here must be tuned there too."""
+    from pathlib import Path
+
+    guide = (Path(__file__).resolve().parent.parent / "docs" / "officers-guide.md").read_text(encoding="utf-8")
+    for row in (
+        f"| {limits.MAX_NAME:,} characters |",
+        f"| {limits.MAX_SUMMARY:,} characters |",
+        f"| {limits.MAX_TEXT:,} characters |",
+        f"| {limits.MAX_MARKDOWN:,} characters |",
+        f"| {limits.MAX_LIST:,} |",
+        f"| Services | {limits.MAX_SERVICES:,} |",
+        f"| {limits.MAX_OFFERS:,}, {limits.MAX_CHARGES:,} |",
+        f"| A data file | {limits.MAX_FILE_BYTES // 1024:,} KB |" if limits.MAX_FILE_BYTES < 1024 * 1024 else f"| A data file | {limits.MAX_FILE_BYTES // 1024 // 1024:,} MB |",
+    ):
+        assert row in guide, f"docs/officers-guide.md should say {row!r} in 'Limits and characters'"
