@@ -121,3 +121,12 @@ def test_no_script_runs_when_the_search_shows_hostile_text(watched):
         if tab.evaluate("document.title") == "PWNED":
             fired.append(f"search {words!r}: document.title was set to PWNED")
     assert fired == [], "\n".join(dict.fromkeys(fired))
+
+
+def test_the_watch_sees_a_script_that_runs(watched):
+    # The control: were the marker or the dialog watch broken, the tests above would pass blindly.
+    tab, site, url, fired = watched
+    tab.goto(url, wait_until="load")
+    tab.evaluate(f"() => {{ window.{hostile.MARKER}('control'); alert('control'); }}")
+    tab.wait_for_timeout(100)
+    assert sorted(fired) == sorted([f"{hostile.MARKER}('control',)", "dialog alert: control"])
