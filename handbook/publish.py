@@ -5,8 +5,8 @@ second time) and the project folder with mkdocs.yml. Output: a commit on `gh-pag
 replacing the edition's version, `latest` moved to it (a redirect, so every old address keeps
 working), and the site's root redirecting to `latest`. Older editions stay at their own
 addresses. It pushes only when asked, and it never touches the working tree's other files or
-branches (mike commits to gh-pages directly; the PDF is written into docs/pdf/ as the build
-does).
+branches (mike commits to gh-pages directly; the PDF is written to a temporary folder and
+handed to the site's hooks, as the build does).
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 from handbook.errors import HandbookUserError
@@ -24,9 +25,10 @@ BRANCH = "gh-pages"
 ALIAS = "latest"
 
 
-def _environment(data_dir: Path) -> dict[str, str]:
-    """mike runs `mkdocs build` as a program: ours (the venv's) first on PATH, data passed on."""
+def _environment(data_dir: Path, pdf_file: Path | None = None) -> dict[str, str]:
+    """mike runs `mkdocs build` as a program: ours (the venv's) first on PATH, data and PDF passed on."""
     env = os.environ.copy()
+    env["HANDBOOK_PDF"] = str(pdf_file or "")  # the only PDF the site publishes (handbook.site.adapter)
     env["PATH"] = os.pathsep.join([str(Path(sys.executable).parent), env.get("PATH", "")])
     env["HANDBOOK_DATA"] = str(data_dir)
     env["NO_MKDOCS_2_WARNING"] = "1"
@@ -41,10 +43,10 @@ def _check_repository(project: Path) -> None:
         raise HandbookUserError("the repository has no commits yet; commit the handbook first, then publish", status=1)
 
 
-def mike(args: list[str], project: Path, data_dir: Path) -> None:
+def mike(args: list[str], project: Path, data_dir: Path, pdf_file: Path | None = None) -> None:
     """Run one mike command; its failure is reported with mike's own words, not a traceback."""
     command = [str(Path(sys.executable).parent / "mike"), *args]
-    done = subprocess.run(command, cwd=project, env=_environment(data_dir), capture_output=True, text=True, check=False)
+    done = subprocess.run(command, cwd=project, env=_environment(data_dir, pdf_file), capture_output=True, text=True, check=False)
     if done.returncode != 0:
         detail = (done.stderr or done.stdout).strip().splitlines()[-15:]
         raise HandbookUserError(f"mike {args[0]} failed:\n" + "\n".join(detail), status=1)
@@ -70,15 +72,13 @@ def publish(data_dir: Path, push: bool = False, *, pdf: bool = True, config_file
     _check_repository(project)
     handbook = handbook_for(data_dir)  # validated: a HandbookUserError listing the problems
     edition = handbook.authority.edition.id
-    if pdf:
-        write_pdf_into(handbook, data_dir, project / "docs")
-    else:  # a PDF left from another edition must not be published under this one
-        for stale in (project / "docs" / "pdf").glob("*.pdf"):
-            stale.unlink()
     pushing = ["--push"] if push else []
     config = ["--config-file", str(config_file)]
     title = edition_label(handbook)
-    mike(["deploy", *config, "--update-aliases", "--alias-type", "redirect", "--title", title, *pushing, edition, ALIAS], project, data_dir)
-    mike(["set-default", *config, *pushing, ALIAS], project, data_dir)
+    # The PDF outside docs/: the site publishes only the one handed over (handbook.site.adapter).
+    with tempfile.TemporaryDirectory(prefix=".handbook-pdf-") as folder:
+        pdf_file = write_pdf_into(handbook, data_dir, Path(folder)) if pdf else None
+        mike(["deploy", *config, "--update-aliases", "--alias-type", "redirect", "--title", title, *pushing, edition, ALIAS], project, data_dir, pdf_file)
+        mike(["set-default", *config, *pushing, ALIAS], project, data_dir, pdf_file)
     where = f"{BRANCH} (pushed to origin)" if push else f"the local {BRANCH} branch (not pushed; `make publish PUSH=1` pushes)"
     return f"Published the {edition} edition as {edition!r} with the alias {ALIAS!r} to {where}."

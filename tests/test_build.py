@@ -247,3 +247,107 @@ def test_the_published_site_is_readable_by_a_web_server(built_site):
     umask = os.umask(0)
     os.umask(umask)
     assert stat.S_IMODE(built_site.stat().st_mode) == 0o777 & ~umask
+
+
+def test_two_builds_of_the_same_sources_are_byte_identical_in_every_file(built_site, tmp_path, sample_data):
+    """Another folder, a warm cache, the same SOURCE_DATE_EPOCH: every file of site/ the same, PDF included."""
+    project = make_project(tmp_path / "elsewhere" / "project", sample_data)
+    cwd = os.getcwd()
+    os.chdir(project)
+    try:
+        build(Path("data"), Path("site"), pdf=True)
+    finally:
+        os.chdir(cwd)
+    first = {p.relative_to(built_site): p for p in built_site.rglob("*") if p.is_file()}
+    second = {p.relative_to(project / "site"): p for p in (project / "site").rglob("*") if p.is_file()}
+    assert sorted(first) == sorted(second)
+    assert any(name.suffix == ".pdf" for name in first)
+    assert [str(name) for name in first if first[name].read_bytes() != second[name].read_bytes()] == []
+
+
+def test_the_sitemap_is_dated_from_source_date_epoch(small_project, monkeypatch):
+    import gzip
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1790000000")  # 2026-09-21
+    build(Path("data"), Path("site"), pdf=False)
+    sitemap = (small_project / "site" / "sitemap.xml").read_text(encoding="utf-8")
+    assert set(re.findall(r"<lastmod>(.*?)</lastmod>", sitemap)) == {"2026-09-21"}
+    with gzip.open(small_project / "site" / "sitemap.xml.gz") as packed:
+        assert packed.read().decode("utf-8") == sitemap
+    # The gzip header carries the day of the newest page (MkDocs), so it too is the same each build.
+    assert int.from_bytes((small_project / "site" / "sitemap.xml.gz").read_bytes()[4:8], "little") == 1790000000 // 86400 * 86400
+
+
+def test_a_killed_builds_folders_are_removed_and_a_running_ones_kept(small_project):
+    import subprocess
+    import sys
+
+    gone = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True, check=True)
+    dead = int(gone.stdout)
+    left = [small_project / f".site.building-{dead}-abc", small_project / f".site.old-{dead}"]
+    running = small_project / f".site.building-{os.getppid()}-xyz"
+    other = small_project / f".other.building-{dead}-abc"
+    for folder in (*left, running, other):
+        (folder / "x").mkdir(parents=True)
+    build(Path("data"), Path("site"), pdf=False)
+    assert not any(folder.exists() for folder in left)
+    assert running.exists() and other.exists()
+
+
+def test_without_the_pdf_no_pdf_is_published_not_even_one_left_in_docs(small_project, sample_handbook):
+    stale = small_project / "docs" / "pdf" / pdf_filename(sample_handbook)
+    stale.parent.mkdir(parents=True)
+    stale.write_bytes(b"%PDF-1.7 from other data")
+    build(Path("data"), Path("site"), pdf=False)
+    site = small_project / "site"
+    assert not (site / "pdf").exists()
+    assert soup(site / "index.html").select_one("a.hb-pdf-link") is None
+
+
+def test_a_page_the_guard_refuses_stops_the_build_and_keeps_the_old_site(small_project):
+    build(Path("data"), Path("site"), pdf=False)
+    before = (small_project / "site" / "index.html").read_bytes()
+    template = small_project / "overrides" / "service.html"
+    template.write_text(template.read_text(encoding="utf-8").replace('<nav class="hb-back"', '<nav onmouseover="alert(1)" class="hb-back"'), encoding="utf-8")
+    with pytest.raises(HandbookUserError) as error:
+        build(Path("data"), Path("site"), pdf=False)
+    assert error.value.status == 1
+    assert re.search(r"services/[a-z0-9-]+/index\.html: <nav onmouseover=\.\.\.>", str(error.value))
+    assert (small_project / "site" / "index.html").read_bytes() == before
+    assert [p.name for p in small_project.iterdir() if p.name.startswith(".site")] == []
+
+
+def test_a_generated_page_whose_front_matter_does_not_parse_stops_the_build(small_project, monkeypatch):
+    from handbook import escape
+
+    monkeypatch.setattr(escape, "front_matter", lambda text: '"unterminated')
+    with pytest.raises(HandbookUserError, match=r"docs/services/.*front matter"):
+        build(Path("data"), Path("site"), pdf=False)
+    assert not (small_project / "site").exists()
+
+
+HOSTILE_TITLE = "Tom & Jerry's <b>\"Handbook\"</b> [t](javascript:alert(1)) {: onclick=alert(1) }"
+HOSTILE_NAME = "<img src=x onerror=alert(2)> & \"Co\""
+
+
+def test_the_authoritys_name_and_the_title_are_shown_as_typed_everywhere(small_project):
+    authority = small_project / "data" / "authority.yaml"
+    text = authority.read_text(encoding="utf-8")
+    text = text.replace("  title: Working Together for Westmarch Learners", "  title: " + json.dumps(HOSTILE_TITLE))
+    text = text.replace("  name: Westmarch County Council", "  name: " + json.dumps(HOSTILE_NAME))
+    text = text.replace("  subtitle: Services to schools and the traded-services catalogue", "  subtitle: " + json.dumps(HOSTILE_TITLE))
+    authority.write_text(text, encoding="utf-8")
+    build(Path("data"), Path("site"), pdf=False)
+    site = small_project / "site"
+    for page_file in (site / "index.html", site / "prices" / "index.html"):
+        html = soup(page_file)
+        assert html.title.get_text().endswith(HOSTILE_TITLE)
+        assert html.select_one(".md-header__topic .md-ellipsis").get_text(strip=True) == HOSTILE_TITLE
+        assert html.select_one("a.md-logo")["title"] == HOSTILE_TITLE  # Material's `| e`: not escaped twice
+        assert html.select_one(".md-copyright__highlight").get_text(strip=True).startswith(HOSTILE_NAME + ", ")
+        assert html.find("meta", attrs={"name": "description"})["content"] in (HOSTILE_TITLE, "")
+        assert html.find("img", src="x") is None and html.find("b") is None
+        assert not html.find_all(lambda e: any(a.startswith("on") for a in e.attrs))
+    home = soup(site / "index.html").select_one("article")
+    assert home.h1.get_text() == HOSTILE_TITLE and home.h1.find("a") is None
+    assert HOSTILE_NAME in home.get_text()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import jinja2
 import pytest
 import yaml
@@ -80,3 +82,21 @@ def test_compiled_templates_go_to_the_cache_unless_it_is_off(monkeypatch, tmp_pa
     assert isinstance(template_cache(), jinja2.FileSystemBytecodeCache)
     monkeypatch.setenv("HANDBOOK_CACHE", "off")
     assert template_cache() is None
+
+
+def test_page_variables_are_text_that_markdown_cannot_read_as_syntax(data_copy):
+    """`# {{ handbook_title }}` on the home page once made `[t](javascript:...)` a live link."""
+    import lxml.html
+    import markdown
+
+    from handbook.validate import load_handbook
+
+    title = "Tom & Jerry's <b>\"Handbook\"</b> [t](javascript:alert(1)) {: onclick=alert(1) }"
+    authority = data_copy / "authority.yaml"
+    text = authority.read_text(encoding="utf-8").replace("  title: Working Together for Westmarch Learners", "  title: " + json.dumps(title))
+    authority.write_text(text, encoding="utf-8")
+    source = render_page_markdown("# {{ handbook_title }}\n\nBy {{ authority_name }}.\n", load_handbook(data_copy), data_copy)
+    html = markdown.markdown(source, extensions=MARKDOWN_EXTENSIONS, extension_configs=MARKDOWN_EXTENSION_CONFIGS)
+    tree = lxml.html.fragment_fromstring(html, create_parent="div")
+    assert [e.tag for e in tree.iter()] == ["div", "h1", "p"]
+    assert tree[0].text_content() == title and not tree[0].get("onclick")

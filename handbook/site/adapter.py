@@ -1,10 +1,14 @@
 """The MkDocs adapter: what `macros/` and `macros/hooks.py` call. Config in, config/files out.
 
-- on_config: the site's name, logo, colours and the PDF link come from the data; the edition
-  switcher only in a site mike publishes;
+- on_config: the site's name, logo, colours and the PDF link come from the data (escaped for
+  the theme by `handbook.escape.theme_config`); the edition switcher only in a site mike publishes;
 - on_pre_build: writes the service pages before MkDocs scans `docs/` (so `mkdocs serve`
   picks up an edit of `data/*.yaml` with `watch: [data]`, no restart);
-- on_files: adds `downloads/services.json` and `downloads/charges.csv` as generated files.
+- on_files: adds `downloads/services.json` and `downloads/charges.csv` as generated files, and
+  the PDF edition only when the build hands over the one it made (`HANDBOOK_PDF`);
+- on_page_markdown: stops the build when a generated page's front matter was not read;
+- on_post_build: stops the build when a built page carries what no template of ours writes
+  (`handbook.site.guard`), before `handbook build` swaps the site in or mike commits it.
 Never evaluates data as a template; all facts come through views.
 """
 
@@ -15,15 +19,22 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from handbook import filters
+from handbook import escape, filters
 from handbook.model import Handbook
+from handbook.site import guard
 from handbook.site.data import handbook_for
 from handbook.site.exports import charges_csv, services_json
+from handbook.site.pages import FOLDER as SERVICES
 from handbook.site.pages import write_service_pages
 from handbook.views.edition import edition_label, pdf_filename
 
 # Set by `handbook publish` while mike builds an edition (see handbook.publish).
 VERSIONED = "HANDBOOK_VERSIONED"
+
+# The PDF edition this build made from this data (a path), set by `handbook build` and
+# `handbook publish`. Without it the site neither links nor copies a PDF: one left in docs/pdf/
+# by an older build, or made from other data, is never published (`make serve` shows no link).
+PDF_VARIABLE = "HANDBOOK_PDF"
 
 # Nav entries other work adds; the nav keeps their slot, the build skips them until they exist.
 OPTIONAL_PAGES = {"officers-guide.md"}
@@ -50,6 +61,13 @@ def page_url_for(current_page: Callable[[], Any]) -> Callable[[str], str]:
     return url_for
 
 
+def built_pdf(handbook: Handbook) -> Path | None:
+    """The PDF the build made for this handbook (`HANDBOOK_PDF`), or None when there is none."""
+    value = os.environ.get(PDF_VARIABLE)
+    path = Path(value) if value else None
+    return path if path is not None and path.name == pdf_filename(handbook) and path.is_file() else None
+
+
 def _drop_missing(nav: list, docs: Path) -> list:
     kept = []
     for item in nav:
@@ -67,10 +85,12 @@ def on_config(config: Any) -> Any:
     handbook = loaded_handbook(config)
     authority = handbook.authority
     docs = Path(config["docs_dir"])
-    config["site_name"] = authority.handbook.title
-    config["site_description"] = authority.handbook.subtitle or authority.handbook.title
-    config["copyright"] = f"{authority.authority.name}, {edition_label(handbook)}, published {filters.long_date(authority.edition.published)}"
-    if (docs / authority.branding.logo).is_file():
+    # Material prints these raw (MkDocs' theme environment does not autoescape): escaped here, once.
+    config["site_name"] = escape.theme_config(authority.handbook.title)
+    config["site_description"] = escape.theme_config(authority.handbook.subtitle or authority.handbook.title)
+    config["copyright"] = escape.theme_config(f"{authority.authority.name}, {edition_label(handbook)}, published {filters.long_date(authority.edition.published)}")
+    logo = (docs / authority.branding.logo).resolve()
+    if logo.is_file() and logo.is_relative_to(docs.resolve()):  # never a file from outside docs/
         config["theme"]["logo"] = authority.branding.logo
         config["theme"]["favicon"] = authority.branding.logo
     else:  # Material's own icon, rather than a broken image
@@ -79,12 +99,12 @@ def on_config(config: Any) -> Any:
     config["extra"]["brand"] = {
         "primary": authority.branding.primary_colour,
         "accent": authority.branding.accent_colour,
-        "authority": authority.authority.name,
-        "website": str(authority.authority.website),
+        "authority": escape.theme_config(authority.authority.name),
+        "website": escape.theme_config(authority.authority.website),
     }
-    pdf = docs / "pdf" / pdf_filename(handbook)
-    config["extra"]["pdf"] = {"path": f"pdf/{pdf.name}", "size": filters.megabytes(pdf.stat().st_size)} if pdf.is_file() else None
-    config["extra"]["edition"] = edition_label(handbook)
+    pdf = built_pdf(handbook)
+    config["extra"]["pdf"] = {"path": f"pdf/{pdf.name}", "size": filters.megabytes(pdf.stat().st_size)} if pdf else None
+    config["extra"]["edition"] = escape.theme_config(edition_label(handbook))
     # Material's edition switcher reads ../versions.json, which only mike writes: a site built
     # by `make site` has none, so it would request a missing file on every page.
     if not os.environ.get(VERSIONED):
@@ -105,4 +125,33 @@ def on_files(files: Any, config: Any) -> Any:
     site_url = os.environ.get("HANDBOOK_SITE_URL") or config.get("site_url") or ""
     for name, content in (("downloads/services.json", services_json(handbook, site_url)), ("downloads/charges.csv", charges_csv(handbook))):
         files.append(File.generated(config, name, content=content))
+    for stale in [f for f in files if f.src_uri.startswith("pdf/")]:  # e.g. docs/pdf/ of an older build
+        files.remove(stale)
+    pdf = built_pdf(handbook)
+    if pdf is not None:
+        files.append(File.generated(config, f"pdf/{pdf.name}", abs_src_path=str(pdf)))
     return files
+
+
+def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
+    """Stops the build when MkDocs did not read a generated service page's front matter.
+
+    Why: MkDocs drops front matter it cannot parse without a word, and then prints it as
+    Markdown, data included, while the page loses its title and template. `handbook.escape`
+    writes front matter that any string survives; this makes a failure loud, never a page.
+    """
+    from mkdocs.exceptions import PluginError
+
+    if page.file.src_uri.startswith(f"{SERVICES}/") and page.meta.get("template") != "service.html":
+        raise PluginError(f"docs/{page.file.src_uri}: MkDocs could not read the page's front matter (title, template); the page was not published")
+    return markdown
+
+
+def on_post_build(config: Any) -> None:
+    """Checks every built page (`handbook.site.guard`); findings stop the build, naming each."""
+    from mkdocs.exceptions import PluginError
+
+    allowance = guard.theme_allowance(config["theme"].dirs, [str(s) for s in config["extra_javascript"]], config["site_url"] or "")
+    findings = guard.check_site(Path(config["site_dir"]), allowance)
+    if findings:
+        raise PluginError(guard.describe(findings))

@@ -80,3 +80,58 @@ def test_mkdocs_serve_shows_an_edit_to_the_data_without_a_restart(tmp_path, root
     finally:
         server.terminate()
         server.wait(timeout=20)
+
+
+def _config(root, data):
+    return {"docs_dir": str(root / "docs"), "config_file_path": str(root / "mkdocs.yml"), "nav": None,
+            "theme": {}, "extra": {"handbook_data": str(data)}}
+
+
+def test_theme_values_from_the_data_are_escaped_once_for_the_theme(data_copy, root):
+    authority = data_copy / "authority.yaml"
+    text = authority.read_text(encoding="utf-8").replace("  title: Working Together for Westmarch Learners", "  title: 'Tom & Jerry''s <b>\"Handbook\"</b>'")
+    authority.write_text(text, encoding="utf-8")
+    from handbook.site.adapter import on_config
+
+    config = on_config(_config(root, data_copy))
+    assert config["site_name"] == "Tom &amp; Jerry&#39;s &lt;b&gt;&#34;Handbook&#34;&lt;/b&gt;"
+    assert "<" not in config["copyright"] and "<" not in config["extra"]["brand"]["authority"]
+
+
+def test_a_logo_outside_docs_is_never_used(data_copy, root):
+    from handbook.site.adapter import on_config
+
+    authority = data_copy / "authority.yaml"
+    authority.write_text(authority.read_text(encoding="utf-8").replace("logo: assets/logo.svg", "logo: ../pdf-samples/pdf-cover.png"), encoding="utf-8")
+    assert on_config(_config(root, data_copy))["theme"]["logo"] is None
+
+
+def test_only_the_pdf_the_build_hands_over_is_linked(monkeypatch, tmp_path, root, sample_data, sample_handbook):
+    from handbook.site.adapter import PDF_VARIABLE, built_pdf, on_config
+    from handbook.views.edition import pdf_filename
+
+    monkeypatch.delenv(PDF_VARIABLE, raising=False)
+    assert built_pdf(sample_handbook) is None and on_config(_config(root, sample_data))["extra"]["pdf"] is None
+    other = tmp_path / "other-edition.pdf"
+    other.write_bytes(b"%PDF-1.7")
+    monkeypatch.setenv(PDF_VARIABLE, str(other))
+    assert built_pdf(sample_handbook) is None  # not this edition's name
+    made = tmp_path / pdf_filename(sample_handbook)
+    made.write_bytes(b"%PDF-1.7")
+    monkeypatch.setenv(PDF_VARIABLE, str(made))
+    assert on_config(_config(root, sample_data))["extra"]["pdf"]["path"] == f"pdf/{made.name}"
+
+
+def test_a_service_page_whose_front_matter_was_not_read_stops_the_build():
+    import pytest
+    from mkdocs.exceptions import PluginError
+
+    from handbook.site.adapter import on_page_markdown
+
+    def page(uri, meta):
+        return SimpleNamespace(file=SimpleNamespace(src_uri=uri), meta=meta)
+
+    assert on_page_markdown("x", page("services/a.md", {"title": "A", "template": "service.html"}), {}, None) == "x"
+    assert on_page_markdown("x", page("role.md", {}), {}, None) == "x"
+    with pytest.raises(PluginError, match="docs/services/a.md"):
+        on_page_markdown("---\ntitle: A\n", page("services/a.md", {}), {}, None)

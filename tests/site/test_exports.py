@@ -37,3 +37,30 @@ def test_built_site_serves_the_downloads_at_fixed_addresses(built_site, sample_h
     assert (built_site / "downloads" / "charges.csv").read_bytes().decode("utf-8") == charges_csv(sample_handbook)
     document = json.loads((built_site / "downloads" / "services.json").read_text(encoding="utf-8"))
     assert {s["id"] for s in document["services"]} == catalogue.service_ids(sample_handbook)
+
+
+def test_no_csv_cell_starts_like_a_formula_and_the_text_is_kept(data_copy):
+    """OWASP's rule: a cell that starts with = + - @ tab or CR gets a leading apostrophe."""
+    from handbook.validate import load_handbook
+
+    services = data_copy / "services.yaml"
+    text = services.read_text(encoding="utf-8")
+    payloads = ['=HYPERLINK("http://evil.example","x")', "+cmd|' /C calc'!A0", "-2+3", "@SUM(A1:A9)"]
+    text = text.replace("    name: Westmarch Learning Centre (Alternative Provision)\n", f"    name: '{payloads[0]}'\n", 1)
+    end = 0
+    for payload in payloads[1:]:  # the first labels of the file, one each
+        start = text.index("          - label: ", end)
+        end = text.index("\n", start)
+        text = text[:start] + f"          - label: \"{payload}\"" + text[end:]
+        end = start + len(f"          - label: \"{payload}\"")
+    services.write_text(text, encoding="utf-8")
+    rows = list(csv.reader(io.StringIO(charges_csv(load_handbook(data_copy)))))
+    cells = [cell for row in rows for cell in row]
+    assert not [c for c in cells if c.startswith(("=", "+", "-", "@", "\t", "\r"))]
+    for payload in payloads:
+        assert "'" + payload in cells, payload
+
+
+def test_services_json_is_inert_when_embedded_in_html(sample_handbook):
+    text = services_json(sample_handbook)
+    assert "<" not in text and ">" not in text and "&" not in text

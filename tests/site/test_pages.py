@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from mkdocs.utils.meta import get_data
+
+from handbook import escape
 from handbook.site.pages import service_markdown, write_service_pages
 from handbook.validate import load_handbook
 from handbook.views import catalogue
+
+# Any string a UTF-8 file can hold (no lone surrogates).
+ANY_TEXT = st.text(st.characters(exclude_categories=("Cs",)), max_size=40)
 
 
 def test_pages_are_written_once_and_stale_ones_removed(tmp_path, sample_handbook):
@@ -34,3 +42,14 @@ def test_data_text_is_escaped_and_never_evaluated(data_copy):
     markdown = service_markdown(handbook, handbook.services_by_id[first.id])
     assert "<script>" not in markdown
     assert "{{ 7 * 7 }}" in markdown and "49" not in markdown.split("---")[1]
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(name=ANY_TEXT, summary=ANY_TEXT)
+def test_the_front_matter_mkdocs_reads_holds_any_name_and_summary(sample_handbook, name, summary):
+    """A C1 control (U+0085) once made MkDocs drop the front matter, and read the title as Markdown."""
+    service = catalogue.public_services(sample_handbook)[0].model_copy(update={"name": name, "summary": summary})
+    body, meta = get_data(service_markdown(sample_handbook, service))
+    assert meta["title"] == str(escape.html(name)) and meta["description"] == str(escape.html(summary))
+    assert meta["template"] == "service.html"
+    assert not body.startswith("---")
