@@ -26,6 +26,7 @@ import pytest
 
 from handbook import limits
 from handbook.errors import HandbookUserError, Level
+from handbook.load import load_text
 from handbook.validate import validate
 from tests import hostile
 from tests.hostile import COMPLETE, PAYLOADS, TODAY, Payload, Target
@@ -120,6 +121,15 @@ def test_the_complete_base_writes_every_field_of_every_model():
 def test_the_complete_base_is_valid_without_a_warning():
     result = validate(COMPLETE, today=TODAY)
     assert result.handbook is not None and result.problems == [], result.problems
+
+
+def test_every_payload_reaches_the_loader_exactly_as_written():
+    # Otherwise the corpus would test a tamer value than it says (a NUL or U+0085 lost on the way).
+    target = _target("authority:authority.name")
+    values = hostile.read_values(COMPLETE / "authority.yaml")
+    for payload in (p for p in PAYLOADS if not p.raw):
+        doc, _ = load_text(hostile.dump(values, [(target, payload)]), "x")
+        assert doc is not None and doc.value["authority"]["name"] == payload.value, payload.label
 
 
 @pytest.mark.parametrize("target", TARGETS, ids=str)
