@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 import re
 import subprocess
 import sys
@@ -328,6 +329,27 @@ def _explain(built: Built, wrong: list[str]) -> str:
         sources = sorted({str(t) for t, p in built.injections if tags and any(f"({q}{tag}" in p.value for tag in tags for q in "'\"")})
         lines.append(finding + (f"   <- {', '.join(sources[:4])}" if sources else ""))
     return f"{built.cls}: {len(lines)} findings:\n" + "\n".join(lines[:40])
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("unit", ["[", "- ", "> ", "*_"])
+def test_markdown_as_large_as_validation_allows_renders_quickly_or_is_refused(unit, tmp_path):
+    # The cost class at the size limit, in one service's description. A build renders each
+    # distinct text, so a few seconds here is minutes for a file of such descriptions.
+    size = getattr(limits, "MAX_MARKDOWN", 20_000) // len(unit) // (2 if unit == "[" else 1) - 2
+    text = "[" * size + "x" + "]" * size if unit == "[" else unit * size + "x"
+    payload = Payload("cost", text)
+    target = _target("services:services[].description")
+    if _run(target, [Payload("cost", text, "reject")], tmp_path) == []:
+        return  # refused, at its line
+    code = "import sys; from handbook.markdown import to_html; to_html(sys.stdin.read())"
+    started = time.perf_counter()
+    try:  # in a child process, so a slow render is stopped at 10 s (and never served from a cache)
+        run = subprocess.run([sys.executable, "-c", code], input=text, capture_output=True, text=True, timeout=10, env={**os.environ, "HANDBOOK_CACHE": "off"})
+    except subprocess.TimeoutExpired:
+        pytest.fail(f"{payload.label} is valid, and rendering it takes over 10 s")
+    assert run.returncode == 0, f"{payload.label} is valid, and rendering it fails:\n{run.stderr[-600:]}"
+    assert time.perf_counter() - started < 5, f"{payload.label} is valid, and rendering it takes {time.perf_counter() - started:.1f} s"
 
 
 @pytest.mark.slow
