@@ -73,6 +73,7 @@ _INT = re.compile(r"[-+]?(0|[1-9][0-9]*)")
 # A digit on each side of the point: `.5` and `5.` stay text, for the model to say what to write.
 _DECIMAL = re.compile(r"[-+]?(0|[1-9][0-9]*)\.[0-9]+")
 _MB = 1024 * 1024
+_MAX_DIGITS = limits.MAX_DIGITS
 
 
 def _may_mark(text: str, indicator: str = "&") -> bool:
@@ -147,12 +148,11 @@ def _scalar(node: yaml.ScalarNode) -> Any:
         return None
     if text in _BOOLS:
         return _BOOLS[text]
-    if len(text) > limits.MAX_DIGITS:  # no field takes such a number (and `int` refuses 4,300 digits)
-        return text
     if _INT.fullmatch(text):
-        return int(text)
+        # No field takes a longer number, and `int` refuses 4,300 digits: it stays text.
+        return int(text) if len(text) <= _MAX_DIGITS else text
     if _DECIMAL.fullmatch(text):
-        return Decimal(text)
+        return Decimal(text) if len(text) <= _MAX_DIGITS else text
     return text
 
 
@@ -178,6 +178,7 @@ class _Builder:
         # Only a double-quoted value's escapes (`"\\u202e"`) make characters the text does not hold.
         self._escapes = "\\" in text
         self._characters = bool(self._suspects) or self._escapes
+        self._checking = self._tags or self._characters
 
     def problem(self, node: yaml.Node, path: Path_, message: str, code: str) -> None:
         line, col = _mark(node)
@@ -190,11 +191,6 @@ class _Builder:
             self._tag(node, path)
         if self._characters:
             self._check_characters(node, path, what)
-
-    def scalar(self, node: yaml.ScalarNode, path: Path_) -> Any:
-        if self._tags or self._characters:
-            self.checks(node, path, "value")
-        return _scalar(node)
 
     def _tag(self, node: yaml.Node, path: Path_) -> None:
         tag = "!" if node.tag == _IMPLICIT else str(node.tag).replace("tag:yaml.org,2002:", "!!")
@@ -252,7 +248,9 @@ class _Builder:
                 return built[id(node)]
             built[id(node)] = None  # a recursive alias resolves to nothing
         if isinstance(node, yaml.ScalarNode):
-            value = self.scalar(node, path)
+            if self._checking:  # a test per node, not a call: the file may have 100,000 of them
+                self.checks(node, path, "value")
+            value = _scalar(node)
         else:
             if self._tags and node.tag != _IMPLICIT:
                 self._tag(node, path)
@@ -272,7 +270,7 @@ class _Builder:
                 self.problem(key_node, path, "a field name must be plain text, not a list or mapping", "bad-key")
                 continue
             key = str(key_node.value)
-            if self._tags or self._characters:
+            if self._checking:
                 self.checks(key_node, path + (key,), "field name")
             if key == "<<" and not key_node.style:
                 self.problem(key_node, path, "merge keys (<<) are not supported here; write the fields out in full", "alias")
