@@ -26,6 +26,7 @@ rebuilds it from these pages as escaped text and a few attribute-free tags.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import posixpath
 import re
@@ -35,6 +36,8 @@ from urllib.parse import urlsplit
 
 import lxml.etree
 import lxml.html
+
+from handbook import cache
 
 # Elements that embed, frame or re-base a page; none of our templates or Material's writes one.
 FORBIDDEN_ELEMENTS = ("iframe", "frame", "frameset", "object", "embed", "applet", "portal", "fencedframe", "base")
@@ -49,14 +52,12 @@ FORBIDDEN_SCHEMES = frozenset({"javascript", "vbscript", "data"})
 # Findings listed in full in a failed build's message; the rest are counted.
 MAX_SHOWN = 20
 
-# One XPath, compiled once, finds every candidate in one walk of the tree in C: event attributes,
-# attributes with a `:` (an address with a scheme needs one; the parser has decoded entities),
-# and the elements to look at. Python then looks only at those few.
+# One XPath, compiled once, finds in one walk of the tree in C the attributes to look at: event
+# handlers, and values with a `:` (an address with a scheme needs one; the parser has decoded
+# entities). `iter` finds the elements. Python then looks only at those few.
 _URL_NAMES = frozenset(URL_ATTRIBUTES)
-_CANDIDATES = lxml.etree.XPath(
-    "//@*[starts-with(name(), 'on') or contains(., ':')] | //script | //meta[@http-equiv] | "
-    + " | ".join(f"//{e}" for e in FORBIDDEN_ELEMENTS)
-)
+_ATTRIBUTES = lxml.etree.XPath("//@*[starts-with(name(), 'on') or contains(., ':')]")
+_ELEMENTS = ("script", "meta", *FORBIDDEN_ELEMENTS)
 
 # A browser's URL parser drops tabs and line breaks anywhere, and C0 controls and spaces around.
 _IGNORED = str.maketrans("", "", "\t\n\r")
@@ -87,6 +88,10 @@ class Allowance:
     script_paths: frozenset[str]
     snippets: tuple[re.Pattern[str], ...]
     base_path: str = "/"  # the site's path on its server (site_url's), for root-relative `src`s
+
+    def fingerprint(self) -> str:
+        """The same text for the same allowance in every process (a set's order is not)."""
+        return "\n".join([self.base_path, *sorted(self.script_paths), *(s.pattern for s in self.snippets)])
 
 
 def theme_allowance(theme_dirs: list[Path | str], extra_javascript: list[str] = (), site_url: str = "") -> Allowance:
@@ -158,21 +163,23 @@ def check_page(html: bytes | str, page: str, allowance: Allowance) -> list[Findi
         return []
     tree = lxml.html.document_fromstring(html.encode("utf-8") if isinstance(html, str) else html, parser=_PARSER)
     found: list[Finding] = []
-    for hit in _CANDIDATES(tree):
-        if isinstance(hit, str):  # an attribute's value; lxml tells its name and element
-            name, tag = hit.attrname, hit.getparent().tag
-            if name.startswith("on"):
-                found.append(Finding(page, f"<{tag} {name}=...>: an event handler attribute"))
-            elif name in _URL_NAMES:
-                for address in _addresses(name, str(hit)):
-                    scheme = scheme_of(address)
-                    if scheme in FORBIDDEN_SCHEMES:
-                        found.append(Finding(page, f"<{tag} {name}={address[:80]!r}>: a {scheme}: address"))
-        elif hit.tag == "script":
+    for hit in _ATTRIBUTES(tree):  # an attribute's value; lxml tells its name and element
+        name, tag = hit.attrname, hit.getparent().tag
+        if name.startswith("on"):
+            found.append(Finding(page, f"<{tag} {name}=...>: an event handler attribute"))
+        elif name in _URL_NAMES:
+            for address in _addresses(name, str(hit)):
+                scheme = scheme_of(address)
+                if scheme in FORBIDDEN_SCHEMES:
+                    found.append(Finding(page, f"<{tag} {name}={address[:80]!r}>: a {scheme}: address"))
+    for hit in tree.iter(*_ELEMENTS):
+        if hit.tag == "script":
             problem = _script_finding(hit, page, allowance)
             if problem:
                 found.append(Finding(page, problem))
         elif hit.tag == "meta":
+            if hit.get("http-equiv") is None:
+                continue
             found.append(Finding(page, f"<meta http-equiv={hit.get('http-equiv')!r}>: a page that reloads or redirects itself"))
         else:
             found.append(Finding(page, f"a <{hit.tag}> element"))
@@ -180,11 +187,30 @@ def check_page(html: bytes | str, page: str, allowance: Allowance) -> list[Findi
 
 
 def check_site(site: Path, allowance: Allowance) -> list[Finding]:
-    """The findings of every HTML file of the built site, in file order."""
+    """The findings of every HTML file of the built site, in file order.
+
+    Why a cache: a page's findings depend only on its bytes, its place and the allowance, and
+    parsing is most of the guard's cost (about 1 ms a page). Pages that passed before, byte for
+    byte, are not parsed again (`handbook.cache`, one entry per allowance and version of this
+    module); a page with findings is always checked.
+    """
     site = Path(site)
+    version = cache.key(cache.code_version(__file__, lxml.etree.__version__), allowance.fingerprint())
+    passed = set((cache.read("guard", version) or "").split())
+    now_passed: list[str] = []
     found: list[Finding] = []
     for path in sorted(site.rglob("*.html")):
-        found += check_page(path.read_bytes(), path.relative_to(site).as_posix(), allowance)
+        page, data = path.relative_to(site).as_posix(), path.read_bytes()
+        digest = hashlib.blake2b(page.encode("utf-8") + b"\0" + data, digest_size=20).hexdigest()
+        if digest in passed:
+            now_passed.append(digest)
+            continue
+        findings = check_page(data, page, allowance)
+        found += findings
+        if not findings:
+            now_passed.append(digest)
+    if not found:
+        cache.write("guard", version, "\n".join(now_passed))
     return found
 
 

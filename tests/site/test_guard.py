@@ -98,3 +98,14 @@ def test_the_report_names_each_file_and_what_was_found():
 
 def test_the_real_sample_site_passes(built_site, allowance):
     assert check_site(built_site, allowance) == []
+
+
+def test_a_page_changed_after_it_passed_is_checked_again(tmp_path, allowance):
+    """Passed pages are remembered by their bytes (handbook.cache), never by their name."""
+    page = tmp_path / "site" / "index.html"
+    page.parent.mkdir()
+    page.write_text("<html><body><p>Fine</p></body></html>", encoding="utf-8")
+    assert check_site(tmp_path / "site", allowance) == []
+    assert check_site(tmp_path / "site", allowance) == []
+    page.write_text("<html><body><p onclick=alert(1)>Fine</p></body></html>", encoding="utf-8")
+    assert [f.file for f in check_site(tmp_path / "site", allowance)] == ["index.html"]
