@@ -61,7 +61,8 @@ class Foreword(Record):
 
 
 class Branding(Record):
-    logo: Annotated[str, StringConstraints(pattern=r"^[\w./-]+\.(svg|png)$", max_length=MAX_TEXT)] = Field(description="Path of the logo (SVG or PNG) inside `docs/`, e.g. `assets/logo.svg`.")
+    # Each folder name starts with a letter, digit, _ or -: no `..` to climb out of docs/, no leading `/`.
+    logo: Annotated[str, StringConstraints(pattern=r"^[\w-][\w.-]*(/[\w-][\w.-]*)*\.(svg|png)$", max_length=MAX_TEXT)] = Field(description="Path of the logo (SVG or PNG) inside `docs/`, e.g. `assets/logo.svg`.")
     primary_colour: Colour = Field(description="Header and heading colour; needs 4.5:1 contrast against white.")
     accent_colour: Colour = Field(description="Links and highlights; needs 4.5:1 contrast against white.")
 

@@ -38,3 +38,10 @@ def test_the_council_website_on_http_must_say_why():
     with pytest.raises(ValidationError, match="http-needs-reason:website"):
         _authority(**{"authority.website": "http://www.westmarch.example/"})
     assert _authority(**{"authority.website": "http://www.westmarch.example/", "authority.http_reason": "the council's site has no https yet"}).authority.http_reason
+
+
+@pytest.mark.parametrize("path", ["../secret.svg", "/etc/logo.svg", "assets/../../../usr/share/logo.png", "assets/.hidden.svg", "assets//logo.svg"])
+def test_the_logo_is_a_path_inside_docs(path):
+    with pytest.raises(ValidationError):
+        _authority(**{"branding.logo": path})
+    assert _authority(**{"branding.logo": "assets/brand.v2/logo-dark_1.png"}).branding.logo == "assets/brand.v2/logo-dark_1.png"
