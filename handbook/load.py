@@ -213,7 +213,7 @@ class _Builder:
                 found.append((index, reason))
         if found:
             index, reason = found[0]
-            more = f" (the value has {len(found) - 1} more such character{'s' if len(found) > 2 else ''})" if len(found) > 1 else ""
+            more = f" (the {what} has {len(found) - 1} more such character{'s' if len(found) > 2 else ''})" if len(found) > 1 else ""
             if self._odd_breaks:
                 line = self.text.count("\n", 0, index) + 1
             else:
