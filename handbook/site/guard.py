@@ -136,8 +136,10 @@ def _script_finding(element, page: str, allowance: Allowance) -> str | None:
     src = element.get("src")
     if src is not None:
         parts = urlsplit(src.translate(_IGNORED).strip())
-        if parts.scheme or parts.netloc or parts.query:
+        if parts.scheme or parts.netloc:
             return f"<script src={src!r}> loads a script from outside the site"
+        if parts.query:  # the theme's scripts are plain files
+            return f"<script src={src!r}> is not one of the theme's scripts"
         if parts.path.startswith("/"):
             path = parts.path[len(allowance.base_path):] if parts.path.startswith(allowance.base_path) else "/.."
         else:
