@@ -29,6 +29,10 @@ MAX_SUMMARY = 300       # a service's summary (search results show it)
 MAX_MARKDOWN = 20_000   # a Markdown field: a description, the foreword
 MAX_URL = 2_083         # a web address: pydantic's HttpUrl limit, what browsers reliably take
 
+# Levels of lists, quotes or brackets inside each other in a Markdown field: Python-Markdown
+# recurses once a level (500 levels crash it) and takes quadratic time over nested brackets.
+MAX_NESTING = 10
+
 # Entries of a list.
 MAX_LIST = 50           # included/excluded/outcomes and other lists of short text
 MAX_SERVICES = 1_000

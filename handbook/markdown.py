@@ -8,6 +8,7 @@ Never evaluates the text as a template.
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 from functools import lru_cache
 
@@ -17,6 +18,7 @@ from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup
 
 from handbook import cache
+from handbook.limits import MAX_NESTING
 
 SAFE_SCHEMES = ("http://", "https://", "mailto:", "tel:", "/", "#", "./", "../")
 # No attr_list or md_in_html: both let text set attributes or HTML.
@@ -42,6 +44,36 @@ class _Sanitise(Treeprocessor):
 class _SanitiseExtension(Extension):
     def extendMarkdown(self, md_: md.Markdown) -> None:
         md_.treeprocessors.register(_Sanitise(md_), "handbook-sanitise", 0)
+
+
+# List items and quotes opened at the start of one line (`- - - x`, `> > x`, `1. - x`): each
+# marker is one more level of Python-Markdown's recursion.
+_MARKERS = re.compile(rf"^[ \t]*(?:(?:[-*+]|\d{{1,9}}[.)])[ \t]+|>[ \t]*){{{MAX_NESTING + 1}}}", re.M)
+_NOT_BRACKET = re.compile(r"[^\[\]\n]+")
+
+
+def too_deep(text: str) -> tuple[int, str] | None:
+    """(line, what) where `text` nests lists, quotes or brackets over `MAX_NESTING` deep, else None.
+
+    Why: Python-Markdown recurses once a level, so 500 list markers on one line raise
+    RecursionError, and its link parser takes quadratic time over nested brackets (4,000 levels
+    take 6 s, and every different text pays again). No real text nests that deep, so validation
+    refuses it at its line rather than the build failing or stalling.
+    """
+    match = _MARKERS.search(text)
+    if match:
+        return text.count("\n", 0, match.start()) + 1, "lists or quotes"
+    depth, line = 0, 1
+    for char in _NOT_BRACKET.sub("", text):  # only brackets and line ends are left: a short loop
+        if char == "\n":
+            line += 1
+        elif char == "[":
+            depth += 1
+            if depth > MAX_NESTING:
+                return line, "square brackets"
+        else:
+            depth = max(depth - 1, 0)
+    return None
 
 
 def _escape(text: str) -> str:

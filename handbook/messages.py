@@ -17,7 +17,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from handbook.limits import MAX_URL
+from handbook.limits import MAX_NESTING, MAX_URL
 
 # Model-level rules raise ValueError(code); code -> (field to point at, sentence).
 RULES: dict[str, tuple[str | None, str]] = {
@@ -222,6 +222,9 @@ def _value_error(loc: tuple[Any, ...], code: str, value: Any, error: dict[str, A
             return loc, f"this number is {int(plain):,} characters long, longer than any number the handbook takes; shorten it", "too-long", False
         fix = f"write {plain}" if plain else "write digits only, e.g. " + ("210" if kind == "whole" else "450 or 1250.50")
         return loc, f"{_show(value)} {NUMBER_REASONS[reason]}; {fix}", "money-text" if reason == "money-text" else "not-number", False
+    if code.startswith("markdown-depth:"):
+        _, line, what = code.split(":", 2)
+        return loc, f"the text nests {what} more than {MAX_NESTING} levels deep (line {line} of the text); flatten it", "too-deep", False
     if code.startswith("http-needs-reason:"):
         field = code.split(":", 1)[1]
         return loc + (field,), f"this address starts with http://, which is not secure; write https:// if the site has it, or add `http_reason:` beside `{field}` saying why it cannot be used", "http-url", False

@@ -30,3 +30,24 @@ def test_a_conversion_is_kept_in_the_cache_and_read_back(handbook_cache):
     html = to_html.__wrapped__(text)  # past the in-process memo, through the file cache
     assert cache.read("markdown", cache_name(text)) == str(html)
     assert to_html.__wrapped__(text) == html
+
+
+def test_nesting_over_the_limit_is_found_with_its_line() -> None:
+    from handbook.limits import MAX_NESTING
+    from handbook.markdown import too_deep
+
+    assert too_deep("- " * 500 + "deep") == (1, "lists or quotes")
+    assert too_deep("intro\n\n" + "> " * (MAX_NESTING + 1) + "x") == (3, "lists or quotes")
+    assert too_deep("a\nb " + "[" * (MAX_NESTING + 1) + "x") == (2, "square brackets")
+    # What real text does stays well within it.
+    assert too_deep("- " * MAX_NESTING + "x") is None
+    assert too_deep("See [the guide](https://example.org) and [[notes]] [a] [b] " * 200) is None
+    assert too_deep("1. first\n   - nested\n     > quoted") is None
+
+
+
+def test_nesting_at_the_limit_still_converts() -> None:
+    from handbook.limits import MAX_NESTING
+
+    html = str(to_html.__wrapped__("- " * MAX_NESTING + "deep\n\n" + "[" * MAX_NESTING + "x" + "]" * MAX_NESTING))
+    assert html.count("<ul>") == MAX_NESTING and "deep" in html

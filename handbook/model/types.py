@@ -17,7 +17,8 @@ from typing import Annotated
 
 from pydantic import AfterValidator, BeforeValidator, EmailStr, Field, HttpUrl, Strict, StringConstraints
 
-from handbook.limits import MAX_DIGITS, MAX_MARKDOWN, MAX_NAME, MAX_SUMMARY, MAX_TEXT, MAX_URL
+from handbook.limits import MAX_DIGITS, MAX_MARKDOWN, MAX_NAME, MAX_NESTING, MAX_SUMMARY, MAX_TEXT, MAX_URL
+from handbook.markdown import too_deep
 
 Slug = Annotated[
     str,
@@ -34,7 +35,21 @@ EditionId = Annotated[
 Name = Annotated[str, StringConstraints(min_length=1, max_length=MAX_NAME), Field(description="A name or title.")]
 Text = Annotated[str, StringConstraints(min_length=1, max_length=MAX_TEXT), Field(description="Plain text.")]
 Summary = Annotated[str, StringConstraints(min_length=10, max_length=MAX_SUMMARY), Field(description="A sentence or two.")]
-Markdown = Annotated[str, StringConstraints(min_length=1, max_length=MAX_MARKDOWN), Field(description="Text in Markdown: paragraphs, lists, **bold**, [links](https://example.org). HTML is not allowed and is shown as typed.")]
+
+
+def _check_nesting(value: str) -> str:
+    found = too_deep(value)
+    if found:
+        raise ValueError(f"markdown-depth:{found[0]}:{found[1]}")
+    return value
+
+
+Markdown = Annotated[
+    str,
+    StringConstraints(min_length=1, max_length=MAX_MARKDOWN),
+    AfterValidator(_check_nesting),
+    Field(description=f"Text in Markdown: paragraphs, lists, **bold**, [links](https://example.org). HTML is not allowed and is shown as typed. Lists, quotes and brackets nest at most {MAX_NESTING} levels deep."),
+]
 
 _PHONE = re.compile(r"^(\+44 ?|0)[0-9 ]{9,13}$")
 
