@@ -98,10 +98,23 @@ def test_price_example_is_reported_by_what_changed(data_copy: Path, sample_data:
     assert [(str(c.old_amount), str(c.new_amount)) for c in report.charges_changed] == [("2150", "2230")]
 
 
-def test_retired_service_is_internal_and_reported_as_withdrawn(data_copy: Path, sample_data: Path):
+def test_an_internal_service_disappears_without_being_named_as_withdrawn(data_copy: Path, sample_data: Path):
     from handbook.views.changes import compare
 
     apply(examples()["retire-a-service"], data_copy)
+    report = compare(load_handbook(sample_data), load_handbook(data_copy))
+    assert report.services_withdrawn == [] and report.is_empty
+
+
+def test_a_deleted_service_is_reported_as_withdrawn(data_copy: Path, sample_data: Path):
+    from handbook.views.changes import compare
+
+    services = data_copy / "services.yaml"
+    lines = services.read_text(encoding="utf-8").splitlines(keepends=True)
+    starts = [i for i, line in enumerate(lines) if line.startswith("  - id: ")]
+    first = next(i for i in starts if lines[i].strip() == "- id: eal-traveller-support")
+    last = next((i for i in starts if i > first), len(lines))
+    services.write_text("".join(lines[:first] + lines[last:]), encoding="utf-8")
     report = compare(load_handbook(sample_data), load_handbook(data_copy))
     assert [s.id for s in report.services_withdrawn] == ["eal-traveller-support"]
 
