@@ -98,12 +98,18 @@ def test_theme_values_from_the_data_are_escaped_once_for_the_theme(data_copy, ro
     assert "<" not in config["copyright"] and "<" not in config["extra"]["brand"]["authority"]
 
 
-def test_a_logo_outside_docs_is_never_used(data_copy, root):
+def test_a_logo_outside_docs_is_never_used(tmp_path, root, sample_data):
+    """Validation refuses a path that climbs out; a link inside docs/ to a file outside is refused here."""
     from handbook.site.adapter import on_config
 
-    authority = data_copy / "authority.yaml"
-    authority.write_text(authority.read_text(encoding="utf-8").replace("logo: assets/logo.svg", "logo: ../pdf-samples/pdf-cover.png"), encoding="utf-8")
-    assert on_config(_config(root, data_copy))["theme"]["logo"] is None
+    docs = tmp_path / "docs"
+    (docs / "assets").mkdir(parents=True)
+    (docs / "assets" / "logo.svg").symlink_to(root / "pdf-samples" / "pdf-cover.png")
+    config = _config(root, sample_data) | {"docs_dir": str(docs)}
+    assert on_config(config)["theme"]["logo"] is None
+    (docs / "assets" / "logo.svg").unlink()
+    (docs / "assets" / "logo.svg").write_text("<svg/>", encoding="utf-8")
+    assert on_config(_config(root, sample_data) | {"docs_dir": str(docs)})["theme"]["logo"] == "assets/logo.svg"
 
 
 def test_only_the_pdf_the_build_hands_over_is_linked(monkeypatch, tmp_path, root, sample_data, sample_handbook):
