@@ -98,7 +98,9 @@ def test_printable_ranges_are_the_table_the_pdf_proves() -> None:
     assert isinstance(PRINTABLE_RANGES, dict)
     for script, ranges in PRINTABLE_RANGES.items():
         assert ranges and all(isinstance(r, tuple) and len(r) == 2 and r[0] <= r[1] for r in ranges), script
-    assert (0x0600, 0x06FF) in PRINTABLE_RANGES["Arabic"] and (0x4E00, 0x9FFF) in PRINTABLE_RANGES["CJK"]
+    assert (0x061E, 0x06FF) in PRINTABLE_RANGES["Arabic"] and (0x4E00, 0x9FEF) in PRINTABLE_RANGES["CJK"]
+    # Letters newer than Debian's Noto fonts are left out until a font prints them.
+    assert not any(low <= 0x9FFF <= high for low, high in PRINTABLE_RANGES["CJK"])
     assert PRINTABLE_RANGES["Punctuation and symbols"][-2:] == [(0x2713, 0x2714), (0x2717, 0x2717)]
 
 
