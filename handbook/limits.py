@@ -11,13 +11,14 @@ the largest input these limits allow.
 
 from __future__ import annotations
 
-# Bytes of one data file: checked before YAML reads it. This is what bounds the PDF's memory
-# today: Typst holds about 2-3.5 MB per page, and a page costs as little as 650 bytes of YAML
-# (short lines in how_to_buy) or 6 charge rows, so `make bench` measures every shape of the
-# largest valid file (`handbook.synthetic.make_largest`): at 256 KB the dearest, a how-to-buy of
-# short lines, peaks at about 1.4 GB; at 768 KB it took 4 GB. The sample's services.yaml is
-# 158 KB. A limit on the number of charges in a file and a shorter how-to-buy would let this grow.
-MAX_FILE_BYTES = 256 * 1024
+# Bytes of one data file: checked before YAML reads it. The PDF's memory is bounded by its pages
+# (Typst holds about 2-3.5 MB a page), and pages come from what a file prints: charge rows, and
+# the lines of the Markdown fields the PDF prints (how to buy a service; the foreword and the
+# introductions of the structure and of the concern framework). Those are bounded below, so the
+# bytes of a file need only fit a council: the sample's services.yaml is 158 KB for 53 services,
+# so 1 MB holds a few hundred rich ones. `make bench` measures every shape of the largest valid
+# file (`handbook.synthetic.make_largest`) against 2 GB.
+MAX_FILE_BYTES = 1024 * 1024
 
 # Digits of an unquoted number: more than any field takes (money has at most 12).
 MAX_DIGITS = 30
@@ -39,6 +40,15 @@ MAX_SERVICES = 1_000
 MAX_OFFERS = 20         # offers of one service
 MAX_CHARGES = 100       # charges of one offer
 MAX_RECORDS = 1_000     # roles, units, groups, protocols, publications: each list of a file
+
+# What the PDF prints, whatever the bytes (see `handbook.checks.printed`): a charge is a row of
+# its service's table and of the price list; a short line of Markdown (a table row, a list item)
+# is a printed line for a few bytes. The sample has 155 charges for 53 services, and its longest
+# how-to-buy has 5 lines.
+MAX_TOTAL_CHARGES = 2_500       # charges of all the services together
+MAX_HOW_TO_BUY_LINES = 12       # lines of one service's how_to_buy (each service prints it)
+MAX_PRINTED_LINES = 200         # lines of a Markdown text printed once: the foreword, an introduction
+MAX_TABLE_COLUMNS = 8           # columns of a table in a printed Markdown text
 
 # Numbers.
 MAX_PUPILS = 100_000    # the top of a pupil-number band: more than any school or trust has

@@ -63,10 +63,10 @@ Check = Callable[[Context], Iterator[Problem]]
 
 def all_checks(warnings: bool = True) -> list[Check]:
     """Every rule; without the advisory ones (whose every problem is a warning) if not `warnings`."""
-    from handbook.checks import charges, editions, privacy, references, reviews, uniqueness
+    from handbook.checks import charges, editions, printed, privacy, references, reviews, uniqueness
 
     advisory = [reviews.check, editions.check]
-    return [uniqueness.check, references.check, charges.check, privacy.check, *(advisory if warnings else [])]
+    return [uniqueness.check, references.check, charges.check, printed.check, privacy.check, *(advisory if warnings else [])]
 
 
 def run(context: Context, warnings: bool = True) -> list[Problem]:

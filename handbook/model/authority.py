@@ -7,7 +7,7 @@ from typing import Annotated
 from pydantic import Field, StringConstraints, model_validator
 
 from handbook.model.base import Record
-from handbook.limits import MAX_LIST, MAX_TEXT
+from handbook.limits import MAX_LIST, MAX_PRINTED_LINES, MAX_TABLE_COLUMNS, MAX_TEXT
 from handbook.model.types import Date, EditionId, HTTP_REASON, HttpReason, Markdown, Name, Number, Slug, Text, Url, WholeNumber, needs_http_reason
 
 Colour = Annotated[str, StringConstraints(pattern=r"^#[0-9a-fA-F]{6}$"), Field(description="A colour as `#rrggbb`.", examples=["#1d4f73"])]
@@ -56,7 +56,7 @@ class Signatory(Record):
 
 
 class Foreword(Record):
-    text: Markdown = Field(description="The foreword, in Markdown.")
+    text: Markdown = Field(description=f"The foreword, in Markdown. The PDF prints it: at most {MAX_PRINTED_LINES} lines, and a table at most {MAX_TABLE_COLUMNS} columns.")
     signatories: list[Signatory] = Field(min_length=1, max_length=MAX_LIST, description="Who signs the foreword.")
 
 

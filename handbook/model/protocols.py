@@ -8,7 +8,7 @@ from __future__ import annotations
 from pydantic import Field
 
 from handbook.model.base import Record
-from handbook.limits import MAX_LIST, MAX_RECORDS
+from handbook.limits import MAX_LIST, MAX_PRINTED_LINES, MAX_RECORDS, MAX_TABLE_COLUMNS
 from handbook.model.types import Markdown, Name, Slug, Text, Visibility, VisibilityField, WholeNumber
 
 
@@ -37,7 +37,7 @@ class ConcernLevel(Record):
 
 
 class ConcernFramework(Record):
-    introduction: Markdown = Field(description="How the framework works.")
+    introduction: Markdown = Field(description=f"How the framework works. The PDF prints it: at most {MAX_PRINTED_LINES} lines, and a table at most {MAX_TABLE_COLUMNS} columns.")
     levels: list[ConcernLevel] = Field(min_length=2, max_length=9, description="The levels, lowest concern first.")
 
 

@@ -8,7 +8,7 @@ from typing import Annotated
 from pydantic import Field, StringConstraints, model_validator
 
 from handbook.model.base import Record
-from handbook.limits import MAX_CHARGES, MAX_LIST, MAX_OFFERS, MAX_PUPILS, MAX_RECORDS, MAX_SERVICES
+from handbook.limits import MAX_CHARGES, MAX_HOW_TO_BUY_LINES, MAX_LIST, MAX_OFFERS, MAX_PUPILS, MAX_RECORDS, MAX_SERVICES, MAX_TOTAL_CHARGES
 from handbook.model.types import Date, Flag, Markdown, Money, Name, Phase, Setting, Slug, Summary, Text, Visibility, VisibilityField, WholeNumber
 
 
@@ -141,7 +141,7 @@ class Offer(Record):
     kind: OfferKind = Field(description="`sla`, `package`, `pay-as-you-go`, `course`, `placement` or `subscription`.")
     description: Markdown | None = Field(default=None, description="What the offer includes.")
     terms: Terms | None = Field(default=None, description="Contract terms.")
-    charges: list[Charge] = Field(min_length=1, max_length=MAX_CHARGES, description="Its prices.")
+    charges: list[Charge] = Field(min_length=1, max_length=MAX_CHARGES, description=f"Its prices. The PDF prints every charge twice, so the services together have at most {MAX_TOTAL_CHARGES:,} charges.")
 
 
 Keyword = Annotated[str, StringConstraints(min_length=2, max_length=40)]
@@ -160,7 +160,7 @@ class Service(Record):
     excluded: list[Text] = Field(default_factory=list, max_length=MAX_LIST, description="What is not included.")
     offers: list[Offer] = Field(default_factory=list, max_length=MAX_OFFERS, description="What schools can buy; needed for traded and mixed services.")
     outcomes: list[Text] = Field(default_factory=list, max_length=MAX_LIST, description="Outcomes and performance indicators.")
-    how_to_buy: Markdown = Field(description="How to buy or request the service.")
+    how_to_buy: Markdown = Field(description=f"How to buy or request the service. The PDF prints it in the catalogue: at most {MAX_HOW_TO_BUY_LINES} lines, in sentences or a list (no table, no heading).")
     contacts: list[Slug] = Field(min_length=1, max_length=MAX_LIST, description="Contact roles (ids in contacts.yaml), first is the main contact.")
     related: list[Slug] = Field(default_factory=list, max_length=MAX_LIST, description="Related services (ids).")
     owner: Slug = Field(description="The unit (id in structure.yaml) responsible.")
