@@ -207,15 +207,19 @@ def bench_bounds(work: Path) -> None:
     Why every shape: the PDF's cost per byte depends on what the bytes are, so each shape of
     `handbook.synthetic.make_largest` is measured and the dearest must stay under 2 GB.
     """
-    from handbook.limits import MAX_FILE_BYTES
+    from handbook.limits import MAX_FILE_BYTES, MAX_HOW_TO_BUY_LINES, MAX_SERVICES, MAX_TOTAL_CHARGES
     from handbook.synthetic import SHAPES, make_largest
 
-    print(f"Bounded cost (the largest input the limits allow: {MAX_FILE_BYTES / 1024:,.0f} KB a file)")
+    print(
+        f"Bounded cost (the largest input the limits allow: {MAX_FILE_BYTES / 1024:,.0f} KB a file, {MAX_SERVICES:,} services, "
+        f"{MAX_TOTAL_CHARGES:,} charges, {MAX_HOW_TO_BUY_LINES} lines of how to buy)"
+    )
     for shape in SHAPES:
         data = make_largest(Path("data"), work / f"largest-{shape}", shape)
         result = _child("pdf", str(data), str(work / f"largest-{shape}.pdf"))
         size = (data / "services.yaml").stat().st_size / 1024
-        _row(f"largest valid input, {shape}: PDF peak memory", f"{result['peak_mb']:.0f} MB", f"target < 2048 MB ({size:,.0f} KB, {result['pages']} pages, {result['seconds']:.0f} s)", result["peak_mb"] < 2048)
+        services = (data / "services.yaml").read_text(encoding="utf-8").count("\n- id: service-")
+        _row(f"largest valid input, {shape}: PDF peak memory", f"{result['peak_mb']:.0f} MB", f"target < 2048 MB ({size:,.0f} KB, {services:,} services, {result['pages']} pages, {result['seconds']:.0f} s)", result["peak_mb"] < 2048)
     data = work / "one-mb-name"
     shutil.copytree("data", data, ignore=shutil.ignore_patterns("archive"), dirs_exist_ok=True)
     services = data / "services.yaml"

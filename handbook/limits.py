@@ -14,10 +14,12 @@ from __future__ import annotations
 # Bytes of one data file: checked before YAML reads it. The PDF's memory is bounded by its pages
 # (Typst holds about 2-3.5 MB a page), and pages come from what a file prints: charge rows, and
 # the lines of the Markdown fields the PDF prints (how to buy a service; the foreword and the
-# introductions of the structure and of the concern framework). Those are bounded below, so the
-# bytes of a file need only fit a council: the sample's services.yaml is 158 KB for 53 services,
-# so 1 MB holds a few hundred rich ones. `make bench` measures every shape of the largest valid
-# file (`handbook.synthetic.make_largest`) against 2 GB.
+# introduction of the levels of concern). Those are bounded below, so the bytes of a file need
+# only fit a council: the sample's services.yaml is 158 KB for 53 services, and 1 MB holds 369 of
+# them. `make bench` measures every shape of the largest valid file
+# (`handbook.synthetic.make_largest`) against 2 GB: the dearest, 1,000 services each with 12
+# lines of how to buy and 2,500 charges between them, printed 793 pages in 1.6 GB. Before these
+# rules, a 768 KB file of short table rows took 4 GB.
 MAX_FILE_BYTES = 1024 * 1024
 
 # Digits of an unquoted number: more than any field takes (money has at most 12).
@@ -42,11 +44,11 @@ MAX_CHARGES = 100       # charges of one offer
 MAX_RECORDS = 1_000     # roles, units, groups, protocols, publications: each list of a file
 
 # What the PDF prints, whatever the bytes (see `handbook.checks.printed`): a charge is a row of
-# its service's table and of the price list; a short line of Markdown (a table row, a list item)
-# is a printed line for a few bytes. The sample has 155 charges for 53 services, and its longest
-# how-to-buy has 5 lines.
+# its service's table and of the price list; a short line of Markdown (a list item, a table row)
+# is a printed line for a few bytes, a table cell a box, a heading a section. The sample has 155
+# charges for 53 services, and its longest how-to-buy has 5 lines and no table or heading.
 MAX_TOTAL_CHARGES = 2_500       # charges of all the services together
-MAX_HOW_TO_BUY_LINES = 12       # lines of one service's how_to_buy (each service prints it)
+MAX_HOW_TO_BUY_LINES = 12       # lines of one service's how_to_buy (each service prints it; no table or heading)
 MAX_PRINTED_LINES = 200         # lines of a Markdown text printed once: the foreword, an introduction
 MAX_TABLE_COLUMNS = 8           # columns of a table in a printed Markdown text
 

@@ -84,10 +84,16 @@ def make_data(source: Path, target: Path, count: int) -> Path:
 
 def largest_count(source: Path, work: Path) -> int:
     """How many services `make_data` may clone from `source` and stay valid: at most
-    `MAX_SERVICES`, and few enough that services.yaml fits in `MAX_FILE_BYTES`."""
+    `MAX_SERVICES`, few enough that services.yaml fits in `MAX_FILE_BYTES` and that their
+    charges are at most `MAX_TOTAL_CHARGES`."""
     size = lambda count: (make_data(source, work, count) / "services.yaml").stat().st_size  # noqa: E731
     per_service = (size(20) - size(10)) / 10
     count = min(limits.MAX_SERVICES, int((limits.MAX_FILE_BYTES - size(10)) / per_service) + 10)
+    services = _plain(load_file(source / "services.yaml")[0].value)["services"]  # make_data's templates, in turn
+    templates = [sum(len(o.get("charges", [])) for o in s.get("offers", [])) for s in services if s.get("visibility", "public") == "public"]
+    charges = lambda count: sum(templates[i % len(templates)] for i in range(count))  # noqa: E731
+    while count > 1 and charges(count) > limits.MAX_TOTAL_CHARGES:
+        count -= 1
     while count > 1 and size(count) > limits.MAX_FILE_BYTES:
         count -= max(1, count // 50)
     shutil.rmtree(work, ignore_errors=True)
@@ -105,27 +111,18 @@ def words(length: int, start: int = 0) -> str:
     return " ".join(out)[:length].rstrip().ljust(length, "s")
 
 
-def _paragraphs(length: int, start: int) -> str:
-    """Markdown prose of `length` characters: paragraphs of about 600 characters."""
-    parts, left = [], length
-    while left > 0:
-        size = min(600, left)
-        parts.append(words(size, start + len(parts)))
-        left -= size + 2
-    return "\n\n".join(parts)[:length]
+def _paragraphs(length: int, start: int, lines: int = limits.MAX_HOW_TO_BUY_LINES) -> str:
+    """Markdown prose of `length` characters or fewer in at most `lines` lines: paragraphs
+    separated by blank lines, each as long as that leaves (about 600 characters at least)."""
+    count = max(1, min((lines + 1) // 2, length // 600))
+    size = max(1, (length - 2 * (count - 1)) // count)
+    return "\n\n".join(words(size, start + i) for i in range(count))[:length]
 
 
-def _table(length: int) -> str:
-    """A Markdown table of `length` characters or fewer, of many small cells (the most boxes per byte)."""
-    lines = ["|a|b|c|d|", "|-|-|-|-|"]
-    size = sum(len(line) + 1 for line in lines)
-    row = 0
-    while size + 18 <= length:
-        cell = f"{row % 100:02d}"
-        lines.append(f"|{cell}|{cell}|{cell}|{cell}|")
-        size += len(lines[-1]) + 1
-        row += 1
-    return "\n".join(lines)
+def _lines(marker: str, lines: int = limits.MAX_HOW_TO_BUY_LINES) -> str:
+    """`lines` short lines of Markdown, each starting with `marker` (`- `: list items): the
+    most printed lines per byte the limits allow."""
+    return "\n".join(f"{marker}{'abcdefghijklmnopqrstuvwxyz'[i % 26]}{i:02d}" for i in range(lines))
 
 
 def _charges(count: int, template: dict) -> list[dict]:
@@ -136,17 +133,21 @@ def _charges(count: int, template: dict) -> list[dict]:
     ]
 
 
-def _service(shape: str, n: int, base: dict, charge: dict, per_service: int, offers: int = limits.MAX_OFFERS) -> dict:
-    """Service number `n` of the given shape, built on `base` (a valid public service's references)."""
+def _service(shape: str, n: int, base: dict, charge: dict, per_service: int, offers: int = limits.MAX_OFFERS, charges: int = 1) -> dict:
+    """Service number `n` of the given shape, built on `base` (a valid public service's references).
+
+    `charges` is this service's share of `MAX_TOTAL_CHARGES` where the shape spreads it (`dense`).
+    """
+    short = shape in ("lines", "dense")  # the most services in the file: short name and summary
     service: dict[str, Any] = {
         "id": f"service-{n:04d}",
-        "name": f"Service {n:04d} " + words(limits.MAX_NAME - 13, n),
-        "summary": words(limits.MAX_SUMMARY, n),
-        "description": words(40, n),
+        "name": f"Service {n:04d}" + ("" if short else " " + words(limits.MAX_NAME - 13, n)),
+        "summary": words(10 if short else limits.MAX_SUMMARY, n),
+        "description": words(10 if short else 40, n),
         "category": base["category"],
         "provision": "traded",
         "audience": base["audience"],
-        "offers": [{"id": "offer-1", "name": words(40, n), "kind": "package", "charges": _charges(1, charge)}],
+        "offers": [{"id": "offer-1", "name": words(10 if short else 40, n), "kind": "package", "charges": _charges(1, charge)}],
         "how_to_buy": words(60, n),
         "contacts": base["contacts"],
         "owner": base["owner"],
@@ -157,8 +158,10 @@ def _service(shape: str, n: int, base: dict, charge: dict, per_service: int, off
     # (its description and lists are on the website only), so the shapes fill those.
     if shape == "prose":
         service["how_to_buy"] = _paragraphs(limits.MAX_MARKDOWN, n)
-    elif shape == "table":
-        service["how_to_buy"] = _table(limits.MAX_MARKDOWN)
+    elif shape in ("lines", "dense"):
+        service["how_to_buy"] = _lines("- ")
+        if shape == "dense":
+            service["offers"][0]["charges"] = _charges(charges, charge)
     elif shape == "lists":
         for key in ("included", "excluded", "outcomes"):
             service[key] = [words(40, n + i) for i in range(limits.MAX_LIST)]
@@ -175,7 +178,24 @@ def _service(shape: str, n: int, base: dict, charge: dict, per_service: int, off
     return service
 
 
-SHAPES = ("prose", "table", "lists", "charges", "services")
+SHAPES = ("prose", "lines", "lists", "charges", "services", "dense")
+
+
+def _within_total(services: list[dict]) -> list[dict]:
+    """`services` cut to `MAX_TOTAL_CHARGES` charges in all: the last offers lose charges, and a
+    service left without any is dropped."""
+    left, kept = limits.MAX_TOTAL_CHARGES, []
+    for service in services:
+        offers = []
+        for offer in service["offers"]:
+            if left == 0:
+                break
+            offers.append(dict(offer, charges=offer["charges"][:left]))
+            left -= len(offers[-1]["charges"])
+        if not offers:
+            break
+        kept.append(dict(service, offers=offers))
+    return kept
 
 
 def make_largest(source: Path, target: Path, shape: str, max_bytes: int = limits.MAX_FILE_BYTES) -> Path:
@@ -183,9 +203,12 @@ def make_largest(source: Path, target: Path, shape: str, max_bytes: int = limits
 
     Why shapes: the PDF's cost per byte depends on what the bytes are (a paragraph of prose is
     cheap, a table cell or a charge row dear), so the worst valid input is found by measuring
-    each: `prose` (how to buy, the Markdown the PDF prints, at its longest), `table` (the same as
-    one Markdown table of small cells), `lists` (every list at its longest), `charges` (every offer and charge
-    allowed), `services` (`MAX_SERVICES` services sharing the file evenly). Each has as many
+    each: `prose` (how to buy, the Markdown the PDF prints, at its longest), `lines` (how to buy as
+    short list items, as many as allowed; a table or headings there are refused, see
+    `handbook.checks.printed`), `lists` (every list at its
+    longest), `charges` (offers full of charges, up to `MAX_TOTAL_CHARGES`), `services`
+    (`MAX_SERVICES` services sharing the file evenly), `dense` (`lines` with the handbook's
+    charges spread over its services: everything the limits let a byte print). Each has as many
     services as fit in `max_bytes` (at most `MAX_SERVICES`).
 
     Returns:
@@ -200,12 +223,19 @@ def make_largest(source: Path, target: Path, shape: str, max_bytes: int = limits
     head = len(_dump({"categories": categories, "services": []}).encode("utf-8"))
     count = max(1, min(limits.MAX_SERVICES, (max_bytes - head) // max(1, one - head)))
     offers = limits.MAX_OFFERS
+
+    def services(count: int) -> list[dict]:
+        share = limits.MAX_TOTAL_CHARGES // count  # `dense` spreads the handbook's charges evenly
+        made = [_service(shape, n + 1, base, charge, per_service, offers, min(limits.MAX_CHARGES, max(1, share + (n < limits.MAX_TOTAL_CHARGES % count)))) for n in range(count)]
+        return _within_total(made)
+
     while True:  # the estimate is close; drop services (then offers of one) until the file fits
-        text = _dump({"categories": categories, "services": [_service(shape, n + 1, base, charge, per_service, offers) for n in range(count)]})
-        if len(text.encode("utf-8")) <= max_bytes or (count == 1 and offers == 1):
+        text = _dump({"categories": categories, "services": services(count)})
+        size = len(text.encode("utf-8"))
+        if size <= max_bytes or (count == 1 and offers == 1):
             break
-        if count > 1:
-            count -= max(1, count // 100)
+        if count > 1:  # in proportion to the excess, and at least one
+            count = max(1, min(count - 1, int(count * max_bytes / size)))
         else:
             offers -= 1
     (target / "services.yaml").write_text(text, encoding="utf-8")

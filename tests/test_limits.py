@@ -15,6 +15,13 @@ def test_a_summary_fits_in_a_markdown_field_and_a_name_in_a_line() -> None:
     assert limits.MAX_SUMMARY < limits.MAX_MARKDOWN
 
 
+def test_the_printed_limits_leave_room_for_the_sample():
+    """The sample has 155 charges for 53 services and a how-to-buy of 5 lines: a county's few
+    hundred services must fit."""
+    assert limits.MAX_TOTAL_CHARGES >= 10 * 155 and limits.MAX_HOW_TO_BUY_LINES >= 2 * 5
+    assert limits.MAX_FILE_BYTES >= 5 * 158 * 1024
+
+
 def test_the_officers_guide_states_the_limits_as_they_are() -> None:
     """The guide's table is what officers read; a limit tuned here must be tuned there too."""
     from pathlib import Path
@@ -28,6 +35,10 @@ def test_the_officers_guide_states_the_limits_as_they_are() -> None:
         f"| {limits.MAX_LIST:,} |",
         f"| Services | {limits.MAX_SERVICES:,} |",
         f"| {limits.MAX_OFFERS:,}, {limits.MAX_CHARGES:,} |",
+        f"| Charges of all the services together | {limits.MAX_TOTAL_CHARGES:,} |",
+        f"(sentences or a list: no table, no heading) | {limits.MAX_HOW_TO_BUY_LINES:,} |",
+        f"introduction to the levels of concern | {limits.MAX_PRINTED_LINES:,} |",
+        f"| Columns of a table in the foreword or that introduction | {limits.MAX_TABLE_COLUMNS:,} |",
         f"| A data file | {limits.MAX_FILE_BYTES // 1024:,} KB |" if limits.MAX_FILE_BYTES < 1024 * 1024 else f"| A data file | {limits.MAX_FILE_BYTES // 1024 // 1024:,} MB |",
     ):
         assert row in guide, f"docs/officers-guide.md should say {row!r} in 'Limits and characters'"

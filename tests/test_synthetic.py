@@ -22,9 +22,15 @@ def test_the_largest_input_of_each_shape_is_valid_and_fills_the_file_limit(tmp_p
     result = validate(folder)
     assert result.ok, result.errors[:3]
     assert size <= limits.MAX_FILE_BYTES
-    # No room for another service (or, for one service of charges, another offer).
-    count = len(result.handbook.services.services)
-    assert count == limits.MAX_SERVICES or size > limits.MAX_FILE_BYTES * 0.8
+    # No room for another service (or, for one service of charges, another offer), or no charge left.
+    services = result.handbook.services.services
+    charges = sum(len(o.charges) for s in services for o in s.offers)
+    assert charges <= limits.MAX_TOTAL_CHARGES
+    assert len(services) == limits.MAX_SERVICES or size > limits.MAX_FILE_BYTES * 0.8 or charges == limits.MAX_TOTAL_CHARGES
+    if shape in ("charges", "dense"):
+        assert charges == limits.MAX_TOTAL_CHARGES
+    if shape in ("lines", "dense"):
+        assert all(s.how_to_buy.count("\n") + 1 == limits.MAX_HOW_TO_BUY_LINES for s in services)
 
 
 def test_largest_count_is_the_most_sample_services_a_valid_file_holds(tmp_path):
