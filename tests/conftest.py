@@ -58,15 +58,6 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
     Built from a copy of the project so tests never touch the working tree's site/.
     """
-    from handbook.build import build
-    from handbook.site.bench import project_copy
+    from tests.site.helpers import build_site
 
-    work = project_copy(tmp_path_factory.mktemp("built") / "project", ROOT)
-    shutil.copytree(SAMPLE_DATA, work / "data")
-    cwd = os.getcwd()
-    os.chdir(work)
-    try:
-        build(Path("data"), Path("site"), pdf=True)
-    finally:
-        os.chdir(cwd)
-    return work / "site"
+    return build_site(SAMPLE_DATA, tmp_path_factory.mktemp("built") / "project")

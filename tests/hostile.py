@@ -365,16 +365,6 @@ def accepted(classes: list[str], scratch: Path, all_targets: list[Target]) -> li
 
 def build_site(data: Path, work: Path) -> Path:
     """The real site and PDF of `data`, built in a project copy under `work` (as `make site`)."""
-    import os
+    from tests.site import helpers
 
-    from handbook.build import build
-    from tests.site.helpers import make_project
-
-    project = make_project(work / "project", data)
-    cwd = os.getcwd()
-    os.chdir(project)
-    try:
-        build(Path("data"), Path("site"), pdf=True)
-    finally:
-        os.chdir(cwd)
-    return project / "site"
+    return helpers.build_site(data, work / "project")

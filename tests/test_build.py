@@ -16,7 +16,7 @@ from handbook.filters import money
 from handbook.model.types import Visibility
 from handbook.views import catalogue, prices
 from handbook.views.edition import pdf_filename
-from tests.site.helpers import make_project, page, soup, text_files
+from tests.site.helpers import build_site, make_project, page, soup, text_files
 
 
 @pytest.fixture(scope="module")
@@ -251,15 +251,9 @@ def test_the_published_site_is_readable_by_a_web_server(built_site):
 
 def test_two_builds_of_the_same_sources_are_byte_identical_in_every_file(built_site, tmp_path, sample_data):
     """Another folder, a warm cache, the same SOURCE_DATE_EPOCH: every file of site/ the same, PDF included."""
-    project = make_project(tmp_path / "elsewhere" / "project", sample_data)
-    cwd = os.getcwd()
-    os.chdir(project)
-    try:
-        build(Path("data"), Path("site"), pdf=True)
-    finally:
-        os.chdir(cwd)
+    site = build_site(sample_data, tmp_path / "elsewhere" / "project")
     first = {p.relative_to(built_site): p for p in built_site.rglob("*") if p.is_file()}
-    second = {p.relative_to(project / "site"): p for p in (project / "site").rglob("*") if p.is_file()}
+    second = {p.relative_to(site): p for p in site.rglob("*") if p.is_file()}
     assert sorted(first) == sorted(second)
     assert any(name.suffix == ".pdf" for name in first)
     assert [str(name) for name in first if first[name].read_bytes() != second[name].read_bytes()] == []

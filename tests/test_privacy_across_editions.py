@@ -15,7 +15,6 @@ from __future__ import annotations
 import gzip
 import html
 import json
-import os
 import re
 import shutil
 import subprocess
@@ -30,7 +29,7 @@ from handbook.model.handbook import FILES
 from handbook.model.types import Visibility
 from handbook.validate import load_handbook
 from tests.conftest import SAMPLE_DATA
-from tests.site.helpers import make_project
+from tests.site.helpers import build_site
 
 NEWLY_INTERNAL = {"services": ["grounds-maintenance", "cpd-programme"], "contacts": ["grounds-maintenance-supervisor", "payroll-helpdesk"], "partnerships": ["primary-heads-association"]}
 WITHDRAWN_CONSENT = ["Sunita Kaur", "Kevin Ahmed"]  # admissions-manager; property-manager, who chairs a committee
@@ -99,8 +98,6 @@ def _normal(text: str) -> str:
 @pytest.fixture(scope="module")
 def editions(tmp_path_factory: pytest.TempPathFactory) -> dict:
     """Both editions, the secrets, and the site and PDF built from the changed data."""
-    from handbook.build import build
-
     staged = tmp_path_factory.mktemp("staged") / "data"
     shutil.copytree(SAMPLE_DATA, staged)
     _make_private(staged)
@@ -111,14 +108,8 @@ def editions(tmp_path_factory: pytest.TempPathFactory) -> dict:
     published = _normal(" \n ".join(new_public))
     # What the newer edition prints itself is no secret, even where an internal record says it too.
     secrets = {s for s in map(_normal, new_private | old_private) if s.strip() and s not in published}
-    work = make_project(tmp_path_factory.mktemp("built") / "project", staged)
-    cwd = os.getcwd()
-    os.chdir(work)
-    try:
-        build(Path("data"), Path("site"), pdf=True)
-    finally:
-        os.chdir(cwd)
-    return {"old": old, "new": new, "secrets": secrets, "site": work / "site"}
+    site = build_site(staged, tmp_path_factory.mktemp("built") / "project")
+    return {"old": old, "new": new, "secrets": secrets, "site": site}
 
 
 def _file_text(path: Path) -> str:

@@ -20,6 +20,23 @@ def make_project(target: Path, data_dir: Path) -> Path:
     return target
 
 
+def build_site(data_dir: Path, target: Path) -> Path:
+    """The real site and PDF of `data_dir`, built as `make site` builds them, in a project copy at
+    `target` (so no test touches the working tree's site/); returns the built site folder."""
+    import os
+
+    from handbook.build import build
+
+    project = make_project(target, data_dir)
+    cwd = os.getcwd()
+    os.chdir(project)  # the build runs in the project folder, as `make site` does
+    try:
+        build(Path("data"), Path("site"), pdf=True)
+    finally:
+        os.chdir(cwd)
+    return project / "site"
+
+
 def soup(path: Path) -> BeautifulSoup:
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 
