@@ -41,7 +41,7 @@ MAX_LIST = 50           # included/excluded/outcomes and other lists of short te
 MAX_SERVICES = 1_000
 MAX_OFFERS = 20         # offers of one service
 MAX_CHARGES = 100       # charges of one offer
-MAX_RECORDS = 1_000     # roles, units, groups, protocols, publications: each list of a file
+MAX_RECORDS = 250       # roles, units, groups, protocols, publications, categories: each list of a file (the sample's longest has 43)
 
 # What the PDF prints, whatever the bytes (see `handbook.checks.printed`): a charge is a row of
 # its service's table and of the price list; a short line of Markdown (a list item, a table row)
@@ -51,6 +51,14 @@ MAX_TOTAL_CHARGES = 2_500       # charges of all the services together
 MAX_HOW_TO_BUY_LINES = 12       # lines of one service's how_to_buy (each service prints it; no table or heading)
 MAX_PRINTED_LINES = 200         # lines of a Markdown text printed once: the foreword, an introduction
 MAX_TABLE_COLUMNS = 8           # columns of a table in a printed Markdown text
+# Characters of text in the files the PDF prints besides services.yaml (contacts, partnerships,
+# protocols, publications, structure), all together: the sample's hold 43,762. Filled to 1 MB a
+# file, with 1,000 records a list, they printed 2,735 pages in 4.2 GB. At this limit, with
+# services.yaml `dense`, the largest input prints 917 pages in 1.8 GB (`make bench`'s "all files
+# at their largest" rows; more records of the sample's length cost more than fewer of the longest).
+MAX_PRINTED_TEXT = 300_000
+PRINTED_FILES = ("contacts", "partnerships", "protocols", "publications", "structure")
+PRINTED_TEXT_RULE = f"The PDF prints this file: the text of {', '.join(f'{s}.yaml' for s in PRINTED_FILES)} is at most {MAX_PRINTED_TEXT:,} characters together."
 
 # Numbers.
 MAX_PUPILS = 100_000    # the top of a pupil-number band: more than any school or trust has

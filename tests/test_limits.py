@@ -20,6 +20,8 @@ def test_the_printed_limits_leave_room_for_the_sample():
     hundred services must fit."""
     assert limits.MAX_TOTAL_CHARGES >= 10 * 155 and limits.MAX_HOW_TO_BUY_LINES >= 2 * 5
     assert limits.MAX_FILE_BYTES >= 5 * 158 * 1024
+    # The sample's other printed files hold 43,762 characters of text and at most 43 records a list.
+    assert limits.MAX_PRINTED_TEXT >= 5 * 43_762 and limits.MAX_RECORDS >= 5 * 43
 
 
 def test_the_officers_guide_states_the_limits_as_they_are() -> None:
@@ -39,6 +41,8 @@ def test_the_officers_guide_states_the_limits_as_they_are() -> None:
         f"(sentences or a list: no table, no heading) | {limits.MAX_HOW_TO_BUY_LINES:,} |",
         f"introduction to the levels of concern | {limits.MAX_PRINTED_LINES:,} |",
         f"| Columns of a table in the foreword or that introduction | {limits.MAX_TABLE_COLUMNS:,} |",
+        f"categories) | {limits.MAX_RECORDS:,} |",
+        f"| Text of contacts, partnerships, protocols, publications and structure together | {limits.MAX_PRINTED_TEXT:,} characters |",
         f"| A data file | {limits.MAX_FILE_BYTES // 1024:,} KB |" if limits.MAX_FILE_BYTES < 1024 * 1024 else f"| A data file | {limits.MAX_FILE_BYTES // 1024 // 1024:,} MB |",
     ):
         assert row in guide, f"docs/officers-guide.md should say {row!r} in 'Limits and characters'"

@@ -1,7 +1,8 @@
 """What the PDF prints is bounded: charges in all, and the lines of the Markdown it prints.
 
 Input: the validated records (`Context`). Output: a `Problem` at the first charge over the
-handbook's total, and at each printed Markdown text with too many lines or a table too wide
+handbook's total, at the text value where the files printed besides services.yaml pass their
+characters together (`MAX_PRINTED_TEXT`), and at each printed Markdown text with too many lines or a table too wide
 (how to buy a service, printed in every entry of the catalogue, takes no table and no heading).
 Never reads files or renders Markdown: lines and columns are counted in the text as written.
 
@@ -19,10 +20,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import Any
 
 from handbook.checks import Context
 from handbook.errors import Problem
-from handbook.limits import MAX_HOW_TO_BUY_LINES, MAX_PRINTED_LINES, MAX_TABLE_COLUMNS, MAX_TOTAL_CHARGES
+from handbook.limits import MAX_HOW_TO_BUY_LINES, MAX_PRINTED_LINES, MAX_PRINTED_TEXT, MAX_TABLE_COLUMNS, MAX_TOTAL_CHARGES, PRINTED_FILES
 
 # A table's delimiter row (`|---|:--:|`, `--- | ---`): Python-Markdown's tables extension needs
 # one under the header, and its cells set the table's columns.
@@ -109,8 +111,38 @@ def _charges(ctx: Context) -> Iterator[Problem]:
             total += len(offer.charges)
 
 
+def text_characters(value: Any, path: tuple = ()) -> Iterator[tuple[tuple, int]]:
+    """(path, characters) of every text value in a file's values, in the file's order (keys and
+    numbers are not counted)."""
+    if isinstance(value, str):
+        yield path, len(value)
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from text_characters(item, (*path, key))
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            yield from text_characters(item, (*path, i))
+
+
+def _printed_text(ctx: Context) -> Iterator[Problem]:
+    total = 0
+    for stem in PRINTED_FILES:
+        doc = ctx.documents.get(stem)
+        for path, count in text_characters(doc.value if doc else None):
+            total += count
+            if total > MAX_PRINTED_TEXT:
+                yield ctx.problem(
+                    stem, path,
+                    f"here the text of {', '.join(f'{s}.yaml' for s in PRINTED_FILES)} passes {MAX_PRINTED_TEXT:,} characters together, "
+                    "the handbook's limit for what the PDF prints from them; shorten or remove entries (a council's real ones hold a fraction of it)",
+                    "too-much-text",
+                )
+                return
+
+
 def check(ctx: Context) -> Iterator[Problem]:
     yield from _charges(ctx)
+    yield from _printed_text(ctx)
     for s, service in ctx.items("services", "services"):
         yield from _text(ctx, "services", ("services", s, "how_to_buy"), service.how_to_buy, MAX_HOW_TO_BUY_LINES, "how to buy the service", blocks=False)
     if ctx.has("authority"):

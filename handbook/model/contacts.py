@@ -5,7 +5,7 @@ from __future__ import annotations
 from pydantic import Field, model_validator
 
 from handbook.model.base import Record
-from handbook.limits import MAX_RECORDS
+from handbook.limits import MAX_RECORDS, PRINTED_TEXT_RULE
 from handbook.model.types import Date, Email, Flag, HTTP_REASON, HttpReason, Name, Phone, Slug, Text, Url, VisibilityField, Visibility, needs_http_reason
 
 
@@ -60,5 +60,5 @@ class ContactPoint(Record):
 
 
 class ContactsFile(Record):
-    roles: list[Role] = Field(min_length=1, max_length=MAX_RECORDS, description="Contact roles.")
+    roles: list[Role] = Field(min_length=1, max_length=MAX_RECORDS, description="Contact roles. " + PRINTED_TEXT_RULE)
     contact_points: list[ContactPoint] = Field(default_factory=list, max_length=MAX_RECORDS, description="Shared contact points: contact centres, helpdesks.")

@@ -7,7 +7,7 @@ from enum import Enum
 from pydantic import Field, model_validator
 
 from handbook.model.base import Record
-from handbook.limits import MAX_LIST, MAX_RECORDS
+from handbook.limits import MAX_LIST, MAX_RECORDS, PRINTED_TEXT_RULE
 from handbook.model.types import Flag, Name, Slug, Text, Visibility, VisibilityField
 
 
@@ -49,4 +49,4 @@ class Group(Record):
 
 
 class PartnershipsFile(Record):
-    groups: list[Group] = Field(min_length=1, max_length=MAX_RECORDS, description="Partnerships, forums, boards and meetings.")
+    groups: list[Group] = Field(min_length=1, max_length=MAX_RECORDS, description="Partnerships, forums, boards and meetings. " + PRINTED_TEXT_RULE)

@@ -8,7 +8,7 @@ from __future__ import annotations
 from pydantic import Field
 
 from handbook.model.base import Record
-from handbook.limits import MAX_LIST, MAX_PRINTED_LINES, MAX_RECORDS, MAX_TABLE_COLUMNS
+from handbook.limits import MAX_LIST, MAX_PRINTED_LINES, MAX_RECORDS, MAX_TABLE_COLUMNS, PRINTED_TEXT_RULE
 from handbook.model.types import Markdown, Name, Slug, Text, Visibility, VisibilityField, WholeNumber
 
 
@@ -42,5 +42,5 @@ class ConcernFramework(Record):
 
 
 class ProtocolsFile(Record):
-    protocols: list[Protocol] = Field(min_length=1, max_length=MAX_RECORDS, description="Procedures.")
+    protocols: list[Protocol] = Field(min_length=1, max_length=MAX_RECORDS, description="Procedures. " + PRINTED_TEXT_RULE)
     concern_framework: ConcernFramework = Field(description="The public framework for schools causing concern (never which school is at which level).")

@@ -7,7 +7,7 @@ from enum import Enum
 from pydantic import Field, model_validator
 
 from handbook.model.base import Record
-from handbook.limits import MAX_LIST, MAX_RECORDS
+from handbook.limits import MAX_LIST, MAX_RECORDS, PRINTED_TEXT_RULE
 from handbook.model.types import HTTP_REASON, HttpReason, Name, Slug, Text, Url, Visibility, VisibilityField, needs_http_reason
 
 
@@ -60,6 +60,6 @@ class Channel(Record):
 
 
 class PublicationsFile(Record):
-    channels: list[Channel] = Field(min_length=1, max_length=MAX_RECORDS, description="Ways the authority communicates with schools.")
+    channels: list[Channel] = Field(min_length=1, max_length=MAX_RECORDS, description="Ways the authority communicates with schools. " + PRINTED_TEXT_RULE)
     data_releases: list[DataRelease] = Field(min_length=1, max_length=MAX_RECORDS, description="Data releases to schools and their schedule.")
     newsletters: list[Newsletter] = Field(default_factory=list, max_length=MAX_RECORDS, description="Newsletters and bulletins.")

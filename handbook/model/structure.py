@@ -7,7 +7,7 @@ from enum import Enum
 from pydantic import Field
 
 from handbook.model.base import Record
-from handbook.limits import MAX_LIST, MAX_RECORDS
+from handbook.limits import MAX_LIST, MAX_RECORDS, PRINTED_TEXT_RULE
 from handbook.model.types import Markdown, Name, Slug, Text, VisibilityField, Visibility
 
 
@@ -36,6 +36,6 @@ class Portfolio(Record):
 
 class StructureFile(Record):
     introduction: Markdown | None = Field(default=None, description="A short introduction to the structure.")
-    units: list[Unit] = Field(min_length=1, max_length=MAX_RECORDS, description="Directorates, services and teams.")
+    units: list[Unit] = Field(min_length=1, max_length=MAX_RECORDS, description="Directorates, services and teams. " + PRINTED_TEXT_RULE)
     management_team: list[Slug] = Field(min_length=1, max_length=MAX_LIST, description="Contact roles (ids) on the management team, in order.")
     portfolios: list[Portfolio] = Field(default_factory=list, max_length=MAX_RECORDS, description="Elected members' portfolios.")

@@ -1,5 +1,5 @@
 from handbook import limits
-from handbook.checks.printed import lines, widest_table
+from handbook.checks.printed import lines, text_characters, widest_table
 from tests.edit import codes, validate_edited
 
 HOW_TO_BUY = "how_to_buy: Buy through the traded services portal during the buy-back window."
@@ -72,3 +72,21 @@ def test_charges_over_the_handbooks_total_are_reported_at_the_first_one_over(tmp
     result = validate_edited(tmp_path, {})
     assert codes(result) == [("too-many-charges", "services[0].offers[0].charges[1]")]
     assert result.problems[0].message.startswith("this is charge 2 of the handbook")
+
+
+def test_text_characters_are_counted_in_values_not_keys_or_numbers():
+    value = {"groups": [{"id": "forum", "name": "Forum", "members": ["Heads", "Governors"], "size": 12}]}
+    assert list(text_characters(value)) == [
+        (("groups", 0, "id"), 5), (("groups", 0, "name"), 5), (("groups", 0, "members", 0), 5), (("groups", 0, "members", 1), 9)
+    ]
+
+
+def test_text_of_the_printed_files_over_their_limit_together_is_reported_at_the_value_that_passes_it(tmp_path):
+    from handbook.synthetic import words
+
+    # The minimal handbook's other files hold some text already: a group of long members passes the rest.
+    members = "\n".join(f"      - {words(limits.MAX_TEXT - 10, i)}" for i in range(limits.MAX_LIST))
+    groups = "\n".join(f"  - id: forum-{g}\n    name: Forum {g}\n    kind: statutory\n    remit: Advises.\n    chair:\n      person: A headteacher\n    members:\n{members}\n    meets: termly" for g in range(limits.MAX_PRINTED_TEXT // (limits.MAX_LIST * limits.MAX_TEXT) + 1))
+    result = validate_edited(tmp_path, {"partnerships": [("groups:\n", "groups:\n" + groups + "\n")]})
+    assert [code for code, _ in codes(result)] == ["too-much-text"]
+    assert f"passes {limits.MAX_PRINTED_TEXT:,} characters together" in result.problems[0].message
