@@ -7,7 +7,8 @@ measures; it asserts nothing (targets live here, never in timed tests). The hand
 is new text); the site's first build and its rebuilds are printed apart (see `bench_site`).
 `make bench QUICK=1` runs the 100-service site comparison only and ends with `build ratio: X.XX`.
 The full bench also prints what the worst valid pull request costs (`bench_bounds`): the PDF's
-peak memory for the largest input the limits allow, and `handbook build` of a 1 MB service name.
+peak memory for the largest input the limits allow (services.yaml in each shape, then every
+file at its largest together), and `handbook build` of a 1 MB service name.
 Sizes follow `handbook.limits`: the largest rows are the most services a valid file can hold.
 """
 
@@ -207,8 +208,8 @@ def bench_bounds(work: Path) -> None:
     Why every shape: the PDF's cost per byte depends on what the bytes are, so each shape of
     `handbook.synthetic.make_largest` is measured and the dearest must stay under 2 GB.
     """
-    from handbook.limits import MAX_FILE_BYTES, MAX_HOW_TO_BUY_LINES, MAX_SERVICES, MAX_TOTAL_CHARGES
-    from handbook.synthetic import SHAPES, make_largest
+    from handbook.limits import MAX_FILE_BYTES, MAX_HOW_TO_BUY_LINES, MAX_PRINTED_TEXT, MAX_SERVICES, MAX_TOTAL_CHARGES
+    from handbook.synthetic import SHAPES, make_everything, make_largest
 
     print(
         f"Bounded cost (the largest input the limits allow: {MAX_FILE_BYTES / 1024:,.0f} KB a file, {MAX_SERVICES:,} services, "
@@ -220,6 +221,13 @@ def bench_bounds(work: Path) -> None:
         size = (data / "services.yaml").stat().st_size / 1024
         services = (data / "services.yaml").read_text(encoding="utf-8").count("\n- id: service-")
         _row(f"largest valid input, {shape}: PDF peak memory", f"{result['peak_mb']:.0f} MB", f"target < 2048 MB ({size:,.0f} KB, {services:,} services, {result['pages']} pages, {result['seconds']:.0f} s)", result["peak_mb"] < 2048)
+    # Every file at once: services.yaml `dense`, the other printed files sharing MAX_PRINTED_TEXT,
+    # as the longest text (fewer records) and as the sample's (more records, more rows).
+    for longest, kind in ((True, "long text"), (False, "most rows")):
+        data = make_everything(Path("data"), work / f"everything-{kind}", longest=longest)
+        result = _child("pdf", str(data), str(work / f"everything-{kind}.pdf"))
+        size = sum(f.stat().st_size for f in data.glob("*.yaml")) / 1024
+        _row(f"all files at their largest ({kind}): PDF", f"{result['peak_mb']:.0f} MB", f"target < 2048 MB ({size:,.0f} KB, {MAX_PRINTED_TEXT:,} characters besides services, {result['pages']} pages, {result['seconds']:.0f} s)", result["peak_mb"] < 2048)
     data = work / "one-mb-name"
     shutil.copytree("data", data, ignore=shutil.ignore_patterns("archive"), dirs_exist_ok=True)
     services = data / "services.yaml"

@@ -5,7 +5,9 @@ the sample's public services round-robin (new ids and names, related links dropp
 reference still resolves). `make_largest` writes the largest services.yaml that `handbook.limits`
 allows, in one of several shapes (`SHAPES`): the most services, fields at their longest and
 lists at their longest, as many as fit in `MAX_FILE_BYTES`, so `make bench` can measure what the
-worst valid pull request costs. It writes files; nothing else in the engine calls it.
+worst valid pull request costs; `make_everything` adds the other printed files at their largest
+(records cloned, text at its longest, within `MAX_PRINTED_TEXT`). It writes files; nothing else
+in the engine calls it.
 """
 
 from __future__ import annotations
@@ -13,11 +15,13 @@ from __future__ import annotations
 import shutil
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any, Union, get_args, get_origin
 
 import yaml
+from pydantic import BaseModel, StringConstraints
 
 from handbook import limits
+from handbook.checks.printed import text_characters
 from handbook.load import load_file
 
 HEADER = "# yaml-language-server: $schema=../schema/services.schema.json\n"
@@ -239,4 +243,94 @@ def make_largest(source: Path, target: Path, shape: str, max_bytes: int = limits
         else:
             offers -= 1
     (target / "services.yaml").write_text(text, encoding="utf-8")
+    return target
+
+
+# The files besides services.yaml and authority.yaml, each with its model (`make_everything`).
+OTHER_FILES = limits.PRINTED_FILES
+
+
+def _longest(annotation: Any, metadata: list, value: Any, n: int) -> Any:
+    """`value` with every free text in it (a `Name`, `Text` or `Summary`: a length limit and no
+    pattern) at its longest, read from the model's annotation; ids, e-mails and dates are kept."""
+    while True:  # Optional[...] and Annotated[...] down to the type, collecting constraints
+        if get_origin(annotation) is Annotated:
+            annotation, *extra = get_args(annotation)
+            metadata = [*metadata, *extra]
+        elif get_origin(annotation) is Union or type(annotation).__name__ == "UnionType":
+            annotation = next(a for a in get_args(annotation) if a is not type(None))
+        else:
+            break
+    if isinstance(value, str):
+        limit = next((m for m in metadata if isinstance(m, StringConstraints)), None)
+        if limit is None or limit.pattern or not limit.max_length:
+            return value
+        prefix = f"{n} "  # each record's text its own, as no two records' names are alike
+        return prefix + words(limit.max_length - len(prefix), n)
+    if isinstance(value, list) and get_origin(annotation) is list:
+        (item,) = get_args(annotation)
+        return [_longest(item, [], v, n + i) for i, v in enumerate(value)]
+    if isinstance(value, dict) and isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        fields = annotation.model_fields
+        return {k: _longest(fields[k].annotation, fields[k].metadata, v, n) if k in fields else v for k, v in value.items()}
+    return value
+
+
+def _records_file(model: Any, values: dict, count: int, longest: bool = True) -> dict:
+    """`values` with each list of records (`MAX_RECORDS` long at most) grown to `count`: the
+    sample's records as written (the other files refer to them), then clones of its public ones
+    in turn with new ids and every free text at its longest (what they refer to is the
+    sample's, so every reference resolves)."""
+    out = dict(values)
+    for key, field in model.model_fields.items():
+        records = values.get(key)
+        limit = next((m.max_length for m in field.metadata if hasattr(m, "max_length")), None)
+        if not isinstance(records, list) or limit != limits.MAX_RECORDS or not records or not isinstance(records[0], dict):
+            continue
+        templates = [r for r in records if r.get("visibility", "public") == "public"] or records
+        (item,) = get_args(field.annotation)
+        made = list(records)  # as written: the other files refer to them
+        for i in range(len(made), count):
+            record = dict(templates[i % len(templates)], id=f"{key.replace('_', '-')}-{i + 1:04d}")
+            made.append(_longest(item, [], record, i + 1) if longest else record)
+        out[key] = made
+    return out
+
+
+def make_everything(source: Path, target: Path, max_bytes: int = limits.MAX_FILE_BYTES, longest: bool = True) -> Path:
+    """Copy `source` to `target` with every data file at its largest: services.yaml in its
+    dearest shape (`dense`) and each of `OTHER_FILES` with its lists of records as long as
+    `MAX_RECORDS`, `max_bytes` and an equal share of `MAX_PRINTED_TEXT` allow (the sample's
+    records, then clones with every free text at its longest; with `longest` False, clones as
+    the sample's are, so the share holds more records: more rows for the same text).
+
+    Why: the PDF prints these files too (contacts, groups, protocols, publications, the
+    structure), and an officer's pull request may fill any of them.
+
+    Returns:
+        `target`.
+    """
+    from handbook.model.handbook import FILES
+
+    make_largest(source, target, "dense", max_bytes)
+    share = limits.MAX_PRINTED_TEXT // len(OTHER_FILES)  # each file an equal part of the text they may print together
+    for stem in OTHER_FILES:
+        doc, problems = load_file(source / f"{stem}.yaml")
+        if doc is None:
+            raise ValueError(f"cannot read {source / stem}.yaml: {problems}")
+        values, model = _plain(doc.value), FILES[stem]
+        header = f"# yaml-language-server: $schema=../schema/{stem}.schema.json\n"
+
+        def written(count: int) -> str | None:
+            """The file with `count` records a list, or None if it is over its bytes or its share."""
+            content = _records_file(model, values, count, longest)
+            text = header + yaml.dump(content, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100)
+            fits = len(text.encode("utf-8")) <= max_bytes and sum(n for _, n in text_characters(content)) <= share
+            return text if fits else None
+
+        low, high = 1, limits.MAX_RECORDS  # the most records that fit: more records never fit better
+        while low < high:
+            middle = (low + high + 1) // 2
+            low, high = (middle, high) if written(middle) is not None else (low, middle - 1)
+        (target / f"{stem}.yaml").write_text(written(low) or "", encoding="utf-8")
     return target
