@@ -34,6 +34,7 @@ def test_the_officers_guide_states_the_limits_as_they_are() -> None:
         f"| {limits.MAX_SUMMARY:,} characters |",
         f"| {limits.MAX_TEXT:,} characters |",
         f"| {limits.MAX_MARKDOWN:,} characters |",
+        f"inside each other in Markdown | {limits.MAX_NESTING:,} levels |",
         f"| {limits.MAX_LIST:,} |",
         f"| Services | {limits.MAX_SERVICES:,} |",
         f"| {limits.MAX_OFFERS:,}, {limits.MAX_CHARGES:,} |",
