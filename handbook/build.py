@@ -5,8 +5,9 @@ killed build of ours left beside `site_dir`; in a work folder `.<site>.building-
 it, write the PDF (outside docs/, so only a PDF this build made from this data is published:
 `HANDBOOK_PDF` hands it to the MkDocs adapter) and build MkDocs strictly (its hooks write the
 service pages and downloads, and at the end check every built page with `handbook.site.guard`,
-so `handbook publish` and a bare `mkdocs build` are checked too); only then replace `site_dir`. A failed build or a failed check never leaves a half-written or unsafe
-site where the good one was. Every date the build writes comes from one `SOURCE_DATE_EPOCH`
+so `handbook publish` and a bare `mkdocs build` are checked too); only then replace `site_dir`.
+A failed build or a failed check never leaves a half-written or unsafe site where the good one
+was. Every date the build writes comes from one `SOURCE_DATE_EPOCH`
 (`handbook.reproducible`: the caller's, else the last commit's), so two builds of a commit are
 byte-identical. Runs in the project folder (mkdocs.yml, docs/ ...).
 """
@@ -27,6 +28,7 @@ from handbook.errors import HandbookUserError
 from handbook.site.adapter import PDF_VARIABLE
 from handbook.site.data import handbook_for
 from handbook.views.edition import pdf_filename
+
 
 @contextlib.contextmanager
 def _environment(**values: str) -> Iterator[None]:
