@@ -2,18 +2,19 @@
 
 Input: the validated records (`Context`). Output: a `Problem` at the first charge over the
 handbook's total, at the text value where the files printed besides services.yaml pass their
-characters together (`MAX_PRINTED_TEXT`), and at each printed Markdown text with too many lines or a table too wide
-(how to buy a service, printed in every entry of the catalogue, takes no table and no heading).
-Never reads files or renders Markdown: lines and columns are counted in the text as written.
+characters together (`MAX_PRINTED_TEXT`), and at each printed Markdown text with too many lines
+or a table too wide (how to buy a service, printed in every entry of the catalogue, takes no
+table and no heading). Never reads files or renders Markdown: lines and columns are counted in
+the text as written.
 
 Why these rules and not bytes: the PDF's memory grows with its pages (Typst holds about
 2-3.5 MB a page), and a few bytes can print a line: a charge is a row of its service's table and
 of the price list, a short Markdown line (a table row, a list item) is a printed line, and a
 table's header sets how many cells every one of its rows prints (a 1,000-service file of
 12-line, 8-column tables in how_to_buy printed 683 pages and took 3.2 GB; 12 headings each ran
-out of memory). Counting these bounds the pages
-of the largest valid input (`make bench` measures it); a limit on a file's bytes alone would have
-to be too small for a council's real data.
+out of memory). Counting these bounds the pages of the largest valid input (`make bench`
+measures it); a limit on a file's bytes alone would have to be too small for a council's real
+data.
 """
 
 from __future__ import annotations
