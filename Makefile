@@ -35,7 +35,7 @@ schema: venv
 	$(BIN)/handbook schema
 
 bench: venv system
-	NO_MKDOCS_2_WARNING=1 $(PY) -m handbook.bench $(if $(QUICK),--quick,)
+	NO_MKDOCS_2_WARNING=1 $(PY) -m bench.run $(if $(QUICK),--quick,)
 
 publish: venv system
 	$(BIN)/handbook publish --data $(DATA) $(if $(PUSH),--push,)

@@ -4,8 +4,8 @@ Stages, each importing only earlier ones: load -> model -> checks -> validate ->
 render -> site / pdf -> cli. `macros/` and `overrides/` are thin MkDocs adapters over this.
 """
 
-from handbook.errors import HandbookUserError, Problem
-from handbook.validate import load_handbook, validate
+from handbook.core.errors import HandbookUserError, Problem
+from handbook.data.validate import load_handbook, validate
 
 __version__ = "0.1.0"
 __all__ = ["HandbookUserError", "Problem", "__version__", "load_handbook", "validate"]

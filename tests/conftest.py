@@ -19,7 +19,7 @@ os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 @pytest.fixture(scope="session", autouse=True)
 def handbook_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The session's own handbook cache (see handbook.cache): empty at the start, never the user's."""
+    """The session's own handbook cache (see handbook.core.cache): empty at the start, never the user's."""
     path = tmp_path_factory.mktemp("cache")
     os.environ["HANDBOOK_CACHE"] = str(path)
     return path
@@ -37,7 +37,7 @@ def sample_data() -> Path:
 
 @pytest.fixture(scope="session")
 def sample_handbook():
-    from handbook.validate import validate
+    from handbook.data.validate import validate
 
     result = validate(SAMPLE_DATA, today=TODAY)
     assert result.handbook is not None, result.problems

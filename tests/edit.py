@@ -6,7 +6,7 @@ import datetime as dt
 import shutil
 from pathlib import Path
 
-from handbook.validate import Result, validate
+from handbook.data.validate import Result, validate
 from tests.cases import MINIMAL
 
 

@@ -13,7 +13,7 @@ module holds what the tests put there, and finds where "there" is:
   in every field; `accept` no error in any free-text field (`kind == "text"`); `reject-typed`
   an error in number, date, bool and enum fields; `reject-pattern` an error in fields with a
   pattern (ids, the logo's path).
-- `fields()`: every leaf of every model in `handbook.model.FILES`, generated from the pydantic
+- `fields()`: every leaf of every model in `handbook.data.model.FILES`, generated from the pydantic
   annotations, as a pattern such as `services[].offers[].charges[].label` with its kind (text,
   pattern, email, url, date, number, bool, enum). An unknown kind of annotation raises, so a new
   type is noticed. `targets(base)` finds, for each pattern, the first place it is written in a
@@ -44,8 +44,8 @@ from typing import Any
 import yaml
 from pydantic import BaseModel
 
-from handbook.load import format_path, load_text
-from handbook.model import FILES
+from handbook.data.load import format_path, load_text
+from handbook.data.model import FILES
 
 CASES = Path(__file__).parent / "cases"
 COMPLETE = CASES / "complete"  # every field of every model written somewhere; an archived edition
@@ -320,7 +320,7 @@ def by_class(classes: list[str]) -> list[Payload]:
 
 
 def _error_paths(result) -> list[str]:
-    from handbook.errors import Level
+    from handbook.core.errors import Level
 
     return [p.path for p in result.problems if p.level is Level.ERROR]
 
@@ -335,7 +335,7 @@ def accepted(classes: list[str], scratch: Path, all_targets: list[Target]) -> li
     Why rotate: field i tries the class's payloads starting at the i-th, so one build shows
     every payload somewhere. A value that is fine alone but not beside the others is dropped.
     """
-    from handbook.validate import validate
+    from handbook.data.validate import validate
 
     pool = by_class(classes)
     write_data(scratch, [])

@@ -3,7 +3,7 @@
 The corpus and the field walker are in tests/hostile.py. Fast tests put payloads into every leaf
 field of every data file (one of each class per field, rotating through the class so every
 payload lands somewhere; the whole corpus in a few representative fields) and run
-`handbook.validate.validate` and the `handbook validate` command. Slow tests build the real site
+`handbook.data.validate.validate` and the `handbook validate` command. Slow tests build the real site
 and PDF once per class, with a payload in every field that validation accepts, and read what
 came out: no script, event handler, dangerous URL or payload element beyond the clean build's,
 no formula cell in the CSV, the text printed as typed, no file from outside the project read.
@@ -24,10 +24,10 @@ from pathlib import Path
 
 import pytest
 
-from handbook import limits
-from handbook.errors import HandbookUserError, Level
-from handbook.load import load_text
-from handbook.validate import validate
+from handbook.core import limits
+from handbook.core.errors import HandbookUserError, Level
+from handbook.data.load import load_text
+from handbook.data.validate import validate
 from tests import hostile
 from tests.hostile import COMPLETE, PAYLOADS, TODAY, Payload, Target
 
@@ -333,7 +333,7 @@ def test_markdown_as_large_as_validation_allows_renders_or_is_refused(unit, tmp_
     target = _target("services:services[].description")
     if _run(target, [Payload("cost", text, "reject")], tmp_path) == []:
         return  # refused, at its line
-    code = "import sys; from handbook.markdown import to_html; to_html(sys.stdin.read())"
+    code = "import sys; from handbook.presentation.markdown import to_html; to_html(sys.stdin.read())"
     try:  # in a child process, never served from a cache
         run = subprocess.run([sys.executable, "-c", code], input=text, capture_output=True, text=True, timeout=300, env={**os.environ, "HANDBOOK_CACHE": "off"})
     except subprocess.TimeoutExpired:

@@ -18,10 +18,11 @@ from pathlib import Path
 import pytest
 from ruamel.yaml import YAML
 
-from handbook.report import render
-from handbook.scaffold import insert_entry
-from handbook.validate import load_handbook, validate
-from handbook.diff import edition_changes
+from handbook.commands.new import insert_entry
+from handbook.data.editions import previous_edition
+from handbook.data.report import render
+from handbook.data.validate import load_handbook, validate
+from handbook.views.changes import compare
 
 ROOT = Path(__file__).resolve().parent.parent
 GUIDE = ROOT / "docs" / "officers-guide.md"
@@ -125,7 +126,7 @@ def test_new_edition_example_archives_the_edition_and_compares_with_it(data_copy
     assert handbook.authority.edition.id == "2027-28"
     archived = data_copy / "archive" / "2026-27"
     assert load_handbook(archived).authority.edition.id == "2026-27"
-    report = edition_changes(handbook, data_copy)
+    report = compare(previous_edition(handbook, data_copy), handbook)
     assert report is not None and (report.old_edition, report.new_edition) == ("2026-27", "2027-28")
 
 

@@ -24,10 +24,10 @@ from pathlib import Path
 import pytest
 from pydantic import AnyUrl, BaseModel
 
-from handbook.model.contacts import Person
-from handbook.model.handbook import FILES
-from handbook.model.types import Visibility
-from handbook.validate import load_handbook
+from handbook.data.model.contacts import Person
+from handbook.data.model.handbook import FILES
+from handbook.data.model.types import Visibility
+from handbook.data.validate import load_handbook
 from tests.conftest import SAMPLE_DATA
 from tests.site.helpers import build_site
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from handbook.cli import parser
+from handbook.commands.cli import parser
 
 ROOT = Path(__file__).resolve().parent.parent
 GITHUB = ROOT / ".github"

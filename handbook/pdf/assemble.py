@@ -3,7 +3,7 @@
 The book, in order: cover; foreword and contents (front matter, roman folios); the numbered
 sections in the site's nav order, with the catalogue of services as a numbered section; the
 appendices (A, B, …) ending with the price list and the contacts. The prose is the site's own
-Markdown, rendered by `handbook.render` (see `prose`); lists and tables come from the views.
+Markdown, rendered by `handbook.presentation.prose` (see `prose`); lists and tables come from the views.
 
 It never writes files and never evaluates data text as a template: officers' text is escaped.
 """
@@ -17,11 +17,11 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from handbook.model import Handbook
+from handbook.data.model import Handbook
 from handbook.pdf import links, parts, prose
 from handbook.pdf.labels import FILTERS
 from handbook.pdf.outline import Entry, Outline
-from handbook.render import template_cache
+from handbook.presentation.templating import template_cache
 from handbook.views.edition import edition_label
 
 HERE = Path(__file__).resolve().parent

@@ -1,7 +1,7 @@
-"""Print-only wording for charges and offers, on top of the shared `handbook.filters`.
+"""Print-only wording for charges and offers, on top of the shared `handbook.presentation.wording`.
 
 Input: model values (a `Charge`, an enum). Output: short plain strings for the PDF's tables.
-Money, dates and bands come from `handbook.filters` so the PDF and the site say the same thing;
+Money, dates and bands come from `handbook.presentation.wording` so the PDF and the site say the same thing;
 this module only adds the phrases a printed table needs. Never evaluates data as a template.
 """
 
@@ -11,9 +11,9 @@ from typing import Any
 
 from markupsafe import Markup
 
-from handbook import filters
-from handbook.markdown import to_html, to_inline_html
-from handbook.model.services import Charge, Payer
+from handbook.data.model.services import Charge, Payer
+from handbook.presentation import wording as filters
+from handbook.presentation.markdown import to_html, to_inline_html
 from handbook.views.catalogue import OFFER_KIND_LABELS, PROVISION_LABELS
 
 PAYER_NOTES = {

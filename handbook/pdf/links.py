@@ -19,7 +19,7 @@ from pathlib import Path
 
 import yaml
 
-from handbook.model import Handbook
+from handbook.data.model import Handbook
 from handbook.views.catalogue import service_ids
 
 _TAG = re.compile(r"<(a|[a-z][a-z0-9]*)\b([^>]*)>", re.I)

@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from jinja2 import Environment
 from markupsafe import Markup
 
-from handbook.errors import HandbookUserError
-from handbook.model import Handbook
-from handbook.model.services import Offer, Service, Terms
+from handbook.core.errors import HandbookUserError
+from handbook.data.model import Handbook
+from handbook.data.model.services import Offer, Service, Terms
 from handbook.pdf.outline import Outline, section_label, sub_number
 from handbook.views import catalogue, contacts, prices, structure
 
@@ -120,7 +120,7 @@ def chart_image(handbook: Handbook) -> Markup:
     """The organisation chart as a static SVG image, drawn left to right so a deep structure
     fits a portrait page (the website draws it top down); empty without Graphviz."""
     try:
-        from handbook.chart import dot_source, render_svg
+        from handbook.presentation.chart import dot_source, render_svg
 
         svg = render_svg(dot_source(structure.structure_tree(handbook)).replace("rankdir=TB", "rankdir=LR", 1))
     except (ImportError, HandbookUserError):  # no Graphviz: the list that follows reads well alone

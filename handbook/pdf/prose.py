@@ -1,7 +1,7 @@
 """prose: the site's own prose pages (docs/*.md) -> numbered HTML parts of the book.
 
-Input: `handbook.render.PROSE_PAGES` (the reading order the site's nav mirrors), each page's
-Markdown rendered by `handbook.render.render_page_markdown` (the same macros as the website) and
+Input: `handbook.presentation.prose.PROSE_PAGES` (the reading order the site's nav mirrors), each page's
+Markdown rendered by `handbook.presentation.prose.render_page_markdown` (the same macros as the website) and
 converted with the site's `MARKDOWN_EXTENSIONS`. Output: HTML whose headings are numbered and
 listed in the outline, whose ids are unique in the book and whose links point inside it (see
 `links`). Pages the book prints from its own templates (catalogue, price list, contacts) are
@@ -18,7 +18,7 @@ from pathlib import Path
 import markdown as md
 from markupsafe import Markup
 
-from handbook.model import Handbook
+from handbook.data.model import Handbook
 from handbook.pdf import links
 from handbook.pdf.outline import Outline, plain, section_label, sub_number
 
@@ -58,7 +58,7 @@ def find_project(data_dir: Path) -> Path | None:
 def nav_pages(project: Path) -> list[NavPage]:
     """The printed pages in the site's reading order; prose pages missing from docs/ are skipped."""
     try:
-        from handbook.render import PROSE_PAGES
+        from handbook.presentation.prose import PROSE_PAGES
     except ImportError:  # the site's renderer is not installed: the book is made from data only
         return []
     pages = []
@@ -79,7 +79,7 @@ def has_chart(pages: list[NavPage]) -> bool:
 
 def page_html(page: NavPage, handbook: Handbook, data_dir: Path) -> str:
     """The page as the website has it, from Markdown to HTML (before the book's rewriting)."""
-    from handbook.render import MARKDOWN_EXTENSION_CONFIGS, MARKDOWN_EXTENSIONS, render_page_markdown
+    from handbook.presentation.prose import MARKDOWN_EXTENSION_CONFIGS, MARKDOWN_EXTENSIONS, render_page_markdown
 
     assert page.file is not None
     text = render_page_markdown(page.file.read_text(encoding="utf-8"), handbook, data_dir, url_for=lambda path: path)

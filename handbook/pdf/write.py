@@ -18,13 +18,13 @@ from urllib.parse import unquote, urlparse
 
 import typst
 
-from handbook.errors import HandbookUserError
-from handbook.model import Handbook
+from handbook.core.errors import HandbookUserError
+from handbook.core.reproducible import source_date_epoch
+from handbook.data.model import Handbook
 from handbook.pdf.assemble import assemble
 from handbook.pdf.links import drop_dangling
 from handbook.pdf.markup import string
 from handbook.pdf.typeset import Book, typeset
-from handbook.reproducible import source_date_epoch
 from handbook.views.edition import pdf_filename
 
 HERE = Path(__file__).resolve().parent
@@ -71,7 +71,7 @@ def compile_book(html: str, epoch: int) -> tuple[bytes, list[typst.TypstWarning]
 
     Args:
         html: the assembled print HTML.
-        epoch: UNIX seconds (`handbook.reproducible.source_date_epoch`).
+        epoch: UNIX seconds (`handbook.core.reproducible.source_date_epoch`).
     """
     body, book = typeset(html, _read_file)
     source = _settings(book) + STYLE.read_text(encoding="utf-8") + body
@@ -119,7 +119,7 @@ def write_pdf(handbook: Handbook, data_dir: Path, out_path: Path, epoch: int | N
         data_dir: its folder; the prose pages (docs/ beside it) and "What has changed" use it.
         out_path: where the PDF goes; its folder is created.
         epoch: the PDF's date in UNIX seconds; by default `SOURCE_DATE_EPOCH`, else the time of
-            the last commit of the data's repository (`handbook.reproducible`), never the clock.
+            the last commit of the data's repository (`handbook.core.reproducible`), never the clock.
 
     Returns:
         `out_path`.
@@ -143,7 +143,7 @@ def write_pdf(handbook: Handbook, data_dir: Path, out_path: Path, epoch: int | N
 
 def write_pdf_for(data_dir: Path, site_dir: Path) -> Path:
     """Validates the data folder, then writes its PDF to `site_dir/pdf/<pdf_filename>`."""
-    from handbook.validate import load_handbook
+    from handbook.data.validate import load_handbook
 
     handbook = load_handbook(data_dir)
     return write_pdf(handbook, data_dir, Path(site_dir) / "pdf" / pdf_filename(handbook))

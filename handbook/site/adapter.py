@@ -1,7 +1,7 @@
 """The MkDocs adapter: what `macros/` and `macros/hooks.py` call. Config in, config/files out.
 
 - on_config: the site's name, logo, colours and the PDF link come from the data (escaped for
-  the theme by `handbook.escape.theme_config`); the edition switcher only in a site mike publishes;
+  the theme by `handbook.presentation.escape.theme_config`); the edition switcher only in a site mike publishes;
 - on_pre_build: writes the service pages before MkDocs scans `docs/` (so `mkdocs serve`
   picks up an edit of `data/*.yaml` with `watch: [data]`, no restart);
 - on_files: adds `downloads/services.json` and `downloads/charges.csv` as generated files, and
@@ -19,8 +19,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from handbook import escape, filters
-from handbook.model import Handbook
+from handbook.data.model import Handbook
+from handbook.presentation import escape, wording as filters
 from handbook.site import guard
 from handbook.site.data import handbook_for
 from handbook.site.exports import charges_csv, services_json
@@ -28,7 +28,7 @@ from handbook.site.pages import FOLDER as SERVICES
 from handbook.site.pages import write_service_pages
 from handbook.views.edition import edition_label, pdf_filename
 
-# Set by `handbook publish` while mike builds an edition (see handbook.publish).
+# Set by `handbook publish` while mike builds an edition (see handbook.commands.publish).
 VERSIONED = "HANDBOOK_VERSIONED"
 
 # The PDF edition this build made from this data (a path), set by `handbook build` and
@@ -137,7 +137,7 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
     """Stops the build when MkDocs did not read a generated service page's front matter.
 
     Why: MkDocs drops front matter it cannot parse without a word, and then prints it as
-    Markdown, data included, while the page loses its title and template. `handbook.escape`
+    Markdown, data included, while the page loses its title and template. `handbook.presentation.escape`
     writes front matter that any string survives; this makes a failure loud, never a page.
     """
     from mkdocs.exceptions import PluginError

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from handbook.model import Handbook
-from handbook.validate import load_handbook
+from handbook.data.model import Handbook
+from handbook.data.validate import load_handbook
 
 _cache: dict[Path, tuple[tuple, Handbook]] = {}
 

@@ -2,7 +2,7 @@
 
 Input: a validated `Handbook`. Output: text (JSON, CSV). No file I/O here (the MkDocs adapter
 adds them to the site at `downloads/`). Only public services; amounts as plain decimals. Every
-cell and every JSON document goes through `handbook.escape` (`csv_cell`, `json_text`): a cell
+cell and every JSON document goes through `handbook.presentation.escape` (`csv_cell`, `json_text`): a cell
 that starts like a spreadsheet formula gets a leading `'`, as the downloads page says.
 """
 
@@ -11,8 +11,8 @@ from __future__ import annotations
 import csv
 import io
 
-from handbook import escape, filters
-from handbook.model import Handbook
+from handbook.data.model import Handbook
+from handbook.presentation import escape, wording as filters
 from handbook.views import catalogue, prices
 
 CSV_COLUMNS = [

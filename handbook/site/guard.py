@@ -1,7 +1,7 @@
 """guard: a built site -> what no template of ours writes, found on the real pages, as findings.
 
 Input: the site folder MkDocs just wrote, and what the theme may write (`Allowance`). Output: a
-list of `Finding(file, what)`; `handbook.build` refuses to publish a site with any. It reads
+list of `Finding(file, what)`; `handbook.commands.build` refuses to publish a site with any. It reads
 every `*.html` file with lxml's HTML parser (libxml2's HTML5 tokenizer: entities, case and
 attribute quoting as a browser reads them), never regexes over markup, and it never changes a
 file. It fails on:
@@ -18,7 +18,7 @@ file. It fails on:
   parts standing for a relative address), or Material's `<script id="__config"
   type="application/json">`.
 
-Why: escaping at the boundary (`handbook.escape`) closes the holes found; this proves on every
+Why: escaping at the boundary (`handbook.presentation.escape`) closes the holes found; this proves on every
 build, over what a browser will actually load, that no future template, Markdown extension or
 theme change reopens one. The search index needs no check of its own: Material's search plugin
 rebuilds it from these pages as escaped text and a few attribute-free tags.
@@ -37,7 +37,7 @@ from urllib.parse import urlsplit
 import lxml.etree
 import lxml.html
 
-from handbook import cache
+from handbook.core import cache
 
 # Elements that embed, frame or re-base a page; none of our templates or Material's writes one.
 FORBIDDEN_ELEMENTS = ("iframe", "frame", "frameset", "object", "embed", "applet", "portal", "fencedframe", "base")
@@ -193,7 +193,7 @@ def check_site(site: Path, allowance: Allowance) -> list[Finding]:
 
     Why a cache: a page's findings depend only on its bytes, its place and the allowance, and
     parsing is most of the guard's cost (about 1 ms a page). Pages that passed before, byte for
-    byte, are not parsed again (`handbook.cache`, one entry per allowance and version of this
+    byte, are not parsed again (`handbook.core.cache`, one entry per allowance and version of this
     module); a page with findings is always checked.
     """
     site = Path(site)

@@ -3,7 +3,7 @@
 Input: a validated `Handbook`. Output: files `docs/services/<id>.md`, written only when their text
 changed (so `mkdocs serve --dirtyreload` rebuilds only those), and stale ones removed. Never
 writes anywhere else and never evaluates data text as a template (StrictUndefined, autoescape:
-data text arrives as escaped HTML or through `handbook.markdown`).
+data text arrives as escaped HTML or through `handbook.presentation.markdown`).
 """
 
 from __future__ import annotations
@@ -14,9 +14,9 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
-from handbook import escape
-from handbook.render import make_environment
-from handbook.model import Handbook
+from handbook.data.model import Handbook
+from handbook.presentation import escape
+from handbook.presentation.templating import make_environment
 from handbook.views import catalogue, prices
 
 TEMPLATES = Path(__file__).parent / "templates"

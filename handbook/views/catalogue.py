@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from handbook.model import Handbook
-from handbook.model.contacts import Role
-from handbook.model.services import Category, OfferKind, Provision, Service
-from handbook.model.types import Visibility
+from handbook.data.model import Handbook
+from handbook.data.model.contacts import Role
+from handbook.data.model.services import Category, OfferKind, Provision, Service
+from handbook.data.model.types import Visibility
 
 PROVISION_LABELS = {
     Provision.STATUTORY: "Statutory",
@@ -86,14 +86,14 @@ def related_services(handbook: Handbook, service: Service) -> list[Service]:
 
 def used_phases(handbook: Handbook) -> list:
     """Phases that at least one public service is for, in the enum's order (for filters)."""
-    from handbook.model.types import Phase
+    from handbook.data.model.types import Phase
 
     used = {p for s in public_services(handbook) for p in s.audience.phases}
     return [p for p in Phase if p in used]
 
 
 def used_settings(handbook: Handbook) -> list:
-    from handbook.model.types import Setting
+    from handbook.data.model.types import Setting
 
     used = {x for s in public_services(handbook) for x in s.audience.settings}
     return [x for x in Setting if x in used]

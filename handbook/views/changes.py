@@ -3,7 +3,7 @@
 Input: the older and the newer `Handbook`. Output: a `ChangeReport` (services added, withdrawn
 and renamed; provision changes; every charge changed, with its percentage and whether the rise
 is above the threshold; contacts and chairs changed). `render_text` and `render_markdown` (in
-`handbook.views.changes_render`) turn it into words for the CLI, the site page and the PDF.
+`handbook.presentation.changes`) turn it into words for the CLI, the site page and the PDF.
 
 The rule: the newer edition's outputs may contain only what the newer edition publishes. So the
 report compares two *published projections*, never the raw records, and the older edition's
@@ -29,8 +29,7 @@ projection is further filtered by the newer edition's privacy:
   word only where it is the whole text). A coincidence drops one line of the report; a leak
   cannot be taken back.
 
-It reads no files: `handbook.diff` loads the editions (`edition_changes` compares the current
-one with the previous one its data names).
+It reads no files: `handbook.data.editions` loads the editions.
 """
 
 from __future__ import annotations
@@ -38,9 +37,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from handbook.model import Handbook
-from handbook.model.services import Charge, Service
-from handbook.model.types import PHASE_LABELS, SETTING_LABELS
+from handbook.data.model import Handbook
+from handbook.data.model.services import Charge, Service
+from handbook.data.model.types import PHASE_LABELS, SETTING_LABELS
 from handbook.views import catalogue, contacts, partnerships
 from handbook.views.withheld import Withheld
 
@@ -310,8 +309,4 @@ def compare(old: Handbook, new: Handbook, threshold: float | None = None) -> Cha
     return report
 
 
-# Rendering lives in its own module to keep this one about the comparison; re-exported so
-# callers have one place to import the report and its words from.
-from handbook.views.changes_render import render_markdown, render_text  # noqa: E402
-
-__all__ = ["ChangeReport", "compare", "describe_charge", "render_markdown", "render_text"]
+__all__ = ["ChangeReport", "compare", "describe_charge"]

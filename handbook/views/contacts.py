@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from handbook.model import Handbook
-from handbook.model.contacts import ContactPoint
-from handbook.model.types import Visibility
+from handbook.data.model import Handbook
+from handbook.data.model.contacts import ContactPoint
+from handbook.data.model.types import Visibility
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from handbook.model import Handbook
+from handbook.data.model import Handbook
 
 
 def pdf_filename(handbook: Handbook) -> str:

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from handbook.model import Handbook
-from handbook.model.partnerships import Group, GroupKind
-from handbook.model.types import Visibility
+from handbook.data.model import Handbook
+from handbook.data.model.partnerships import Group, GroupKind
+from handbook.data.model.types import Visibility
 from handbook.views.catalogue import public_role
 
 KIND_LABELS = {

@@ -9,9 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from handbook.model import Handbook
-from handbook.model.services import Charge, Offer, Service
-from handbook.model.types import Setting
+from handbook.data.model import Handbook
+from handbook.data.model.services import Charge, Offer, Service
+from handbook.data.model.types import Setting
 from handbook.views.catalogue import category_of, public_services
 
 # The three kinds of school a charges table always answers for, in this order.

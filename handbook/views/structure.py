@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from handbook.model import Handbook
-from handbook.model.structure import Portfolio, Unit
-from handbook.model.types import Visibility
-from handbook.views.contacts import DirectoryEntry, entry_for
+from handbook.data.model import Handbook
+from handbook.data.model.structure import Portfolio, Unit
+from handbook.data.model.types import Visibility
 from handbook.views.catalogue import public_role
+from handbook.views.contacts import DirectoryEntry, entry_for
 
 
 @dataclass(frozen=True)

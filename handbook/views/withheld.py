@@ -13,10 +13,10 @@ from enum import Enum
 
 from pydantic import AnyUrl, BaseModel
 
-from handbook.model import Handbook
-from handbook.model.contacts import Person
-from handbook.model.handbook import FILES
-from handbook.model.types import Visibility
+from handbook.data.model import Handbook
+from handbook.data.model.contacts import Person
+from handbook.data.model.handbook import FILES
+from handbook.data.model.types import Visibility
 from handbook.views import catalogue, contacts
 
 _WORD = re.compile(r"\w")

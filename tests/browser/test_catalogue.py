@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from handbook.model.services import Provision
+from handbook.data.model.services import Provision
 from handbook.views import catalogue
 
 pytestmark = pytest.mark.browser

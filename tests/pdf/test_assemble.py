@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from handbook.model.types import Visibility
+from handbook.data.model.types import Visibility
 from handbook.pdf.assemble import assemble, book_title
 
 

@@ -3,7 +3,7 @@
 import datetime as dt
 from decimal import Decimal
 
-from handbook.model.services import Band, Charge
+from handbook.data.model.services import Band, Charge
 from handbook.pdf.labels import charge_notes, markdown, phases, price, scope, settings
 
 

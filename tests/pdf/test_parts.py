@@ -2,7 +2,7 @@
 
 import re
 
-from handbook.model.types import Visibility
+from handbook.data.model.types import Visibility
 from handbook.pdf.assemble import environment
 from handbook.pdf.outline import Outline
 from handbook.pdf.parts import catalogue_part, chart_image, contacts_part, foreword, price_list_part

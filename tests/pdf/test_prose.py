@@ -4,7 +4,7 @@ from pathlib import Path
 
 from handbook.pdf.outline import Outline
 from handbook.pdf.prose import find_project, has_chart, nav_pages, section_page, front_page
-from handbook.render import PROSE_PAGES
+from handbook.presentation.prose import PROSE_PAGES
 
 
 def test_the_project_is_found_beside_the_data_folder(root: Path, sample_data: Path, tmp_path: Path, monkeypatch):

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from handbook.errors import HandbookUserError
-from handbook.model.types import Visibility
+from handbook.core.errors import HandbookUserError
+from handbook.data.model.types import Visibility
 from handbook.pdf.write import render_pdf, write_pdf, write_pdf_for
 from handbook.views.catalogue import public_services
 
@@ -338,8 +338,8 @@ def test_the_epoch_gives_the_dates_and_the_content_the_instance_id():
 
 
 # ------------------------------------------------------------------ scripts the data may hold
-from handbook.characters import PRINTABLE_RANGES  # noqa: E402  (the table these tests prove)
-from handbook.characters import find as refused_at  # noqa: E402
+from handbook.data.characters import PRINTABLE_RANGES  # noqa: E402  (the table these tests prove)
+from handbook.data.characters import find as refused_at  # noqa: E402
 
 
 def script_sample(ranges, count: int = 6) -> str:
@@ -364,10 +364,10 @@ def test_every_script_the_data_may_hold_prints_in_a_real_book(tmp_path):
     import json
     import shutil
 
+    from handbook.data.validate import validate
     from handbook.pdf.assemble import assemble
     from handbook.pdf.links import drop_dangling
     from handbook.pdf.write import compile_book
-    from handbook.validate import validate
     from tests.cases import MINIMAL
 
     data = tmp_path / "data"

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from handbook.site.bench import project_copy
+from bench.site import project_copy
 
 ROOT = Path(__file__).resolve().parents[2]
 TEXT_SUFFIXES = {".html", ".json", ".xml", ".csv", ".txt", ".md"}
@@ -25,7 +25,7 @@ def build_site(data_dir: Path, target: Path) -> Path:
     `target` (so no test touches the working tree's site/); returns the built site folder."""
     import os
 
-    from handbook.build import build
+    from handbook.commands.build import build
 
     project = make_project(target, data_dir)
     cwd = os.getcwd()

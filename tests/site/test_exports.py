@@ -41,7 +41,7 @@ def test_built_site_serves_the_downloads_at_fixed_addresses(built_site, sample_h
 
 def test_no_csv_cell_starts_like_a_formula_and_the_text_is_kept(data_copy):
     """OWASP's rule: a cell that starts with = + - @ tab or CR gets a leading apostrophe."""
-    from handbook.validate import load_handbook
+    from handbook.data.validate import load_handbook
 
     services = data_copy / "services.yaml"
     text = services.read_text(encoding="utf-8")

@@ -101,7 +101,7 @@ def test_the_real_sample_site_passes(built_site, allowance):
 
 
 def test_a_page_changed_after_it_passed_is_checked_again(tmp_path, allowance):
-    """Passed pages are remembered by their bytes (handbook.cache), never by their name."""
+    """Passed pages are remembered by their bytes (handbook.core.cache), never by their name."""
     page = tmp_path / "site" / "index.html"
     page.parent.mkdir()
     page.write_text("<html><body><p>Fine</p></body></html>", encoding="utf-8")

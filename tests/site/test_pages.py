@@ -6,9 +6,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from mkdocs.utils.meta import get_data
 
-from handbook import escape
+from handbook.data.validate import load_handbook
+from handbook.presentation import escape
 from handbook.site.pages import service_markdown, write_service_pages
-from handbook.validate import load_handbook
 from handbook.views import catalogue
 
 # Any string a UTF-8 file can hold (no lone surrogates).

@@ -1,6 +1,6 @@
 """Catalogue queries: only public services, sorted, grouped; internal contacts never returned."""
 
-from handbook.model.types import Visibility
+from handbook.data.model.types import Visibility
 from handbook.views import catalogue
 
 

@@ -1,6 +1,6 @@
 """Charges as rows and as who-pays lines."""
 
-from handbook.model.types import Setting
+from handbook.data.model.types import Setting
 from handbook.views import catalogue, prices
 
 

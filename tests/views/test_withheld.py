@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from handbook.validate import load_handbook
+from handbook.data.validate import load_handbook
 from handbook.views.withheld import Withheld, edition_texts
 
 PRIVACY = Path(__file__).resolve().parent.parent / "cases" / "editions" / "privacy"

@@ -1,0 +1,17 @@
+"""Overdue reviews are warnings: the entry may be out of date, but publishing can go ahead."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from handbook.core.errors import Level, Problem
+from handbook.data.checks import Context
+
+
+def check(ctx: Context) -> Iterator[Problem]:
+    for i, s in ctx.items("services", "services"):
+        if s.review_due < ctx.today:
+            yield ctx.problem("services", ("services", i, "review_due"), f"the review of {s.name!r} was due on {s.review_due.isoformat()}; check the entry and update `last_reviewed` and `review_due`", "review-overdue", Level.WARNING)
+    for i, r in ctx.items("contacts", "roles"):
+        if r.review_due is not None and r.review_due < ctx.today:
+            yield ctx.problem("contacts", ("roles", i, "review_due"), f"the contact details for {r.title!r} were due for review on {r.review_due.isoformat()}; check them and update the dates", "review-overdue", Level.WARNING)

@@ -1,0 +1,248 @@
+"""messages: pydantic's error records -> plain-English sentences with a suggested fix.
+
+All wording shown to officers for field errors lives in this one table, so no raw pydantic phrase
+("Input should be…", "Extra inputs…") ever reaches them. Each sentence shows the bad value with
+`repr` and, where the fix is a choice among known names, suggests the nearest one. A value is
+never shown longer than `MAX_SHOWN` characters (`shown`): a 1 MB value makes a one-line message.
+"""
+
+from __future__ import annotations
+
+import difflib
+import types
+import typing
+from decimal import Decimal
+from enum import Enum
+from typing import Any
+
+from pydantic import BaseModel
+
+from handbook.core.limits import MAX_NESTING, MAX_URL
+
+# Model-level rules raise ValueError(code); code -> (field to point at, sentence).
+RULES: dict[str, tuple[str | None, str]] = {
+    "needs-statutory-basis": ("provision", "a statutory or mixed service needs a `statutory_basis` (the Act and section); add one, or set provision to 'traded'"),
+    "needs-offers": ("provision", "a traded or mixed service needs at least one entry in `offers` saying what schools can buy and its price"),
+    "review-order": ("review_due", "the review due date is before the date it was last reviewed; set a later date"),
+    "amount-or-poa": ("amount", "give either an `amount` or `price_on_application: true`, not both and not neither"),
+    "dates-order": (None, "the end date is before the start date; swap or correct them"),
+    "cap-below-minimum": ("cap", "the cap is lower than the minimum charge; correct one of them"),
+    "band-order": ("pupils_to", "`pupils_to` is smaller than `pupils_from`; a band runs from the smaller to the larger number"),
+    "chair-one-of": (None, "give exactly one of `role` (a contact role id), `person` (a name) or `vacant: true`"),
+    "vacant-with-holder": ("holder", "a vacant role cannot have a holder; remove `holder` or set `vacant: false`"),
+    "role-unreachable": (None, "a role needs an `email` or a `phone` so schools can reach it"),
+}
+
+# Type-level rules raise ValueError(code) about the value itself: code -> (sentence after the
+# value, problem code).
+VALUE_RULES: dict[str, tuple[str, str]] = {
+    "phone": ("is not a UK telephone number; write it as dialled, e.g. '01632 960 123'", "phone"),
+    "date": ("is not a date; write it as YYYY-MM-DD, e.g. 2026-09-01", "bad-date"),
+    "url-scheme": ("does not start with https://; write the full address, e.g. 'https://www.example.gov.uk/page' (other kinds of link, such as javascript: or file:, are never published)", "bad-url"),
+    "url-space": ("has a space, tab, new line or invisible character in it; remove it, or write a space as %20", "bad-url"),
+    "url-credentials": ("has a user name or password in it (before '@'), which would be published; remove it", "bad-url"),
+}
+
+# Numbers written in a way that may not mean what they seem: reason -> sentence after the value.
+NUMBER_REASONS = {
+    "money-text": "has '£' or commas in it",
+    "underscore": "has underscores in it, which some programs read as a number and some do not",
+    "exponent": "is written with an exponent (e), which may not be the number you mean",
+    "leading-zero": "starts with 0, which may not be the number you mean",
+    "point": "needs a digit on each side of the point",
+    "not-whole": "is not a whole number",
+    "whole-point": "has a point, but a whole number is wanted",
+    "not-number": "is not a number",
+    "yes-no": "is a yes/no value, not a number",
+}
+
+MAX_SHOWN = 60
+
+
+def shorten(text: str, limit: int = MAX_SHOWN) -> str:
+    """`text`, cut to `limit` characters with '…' when longer."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def shown(value: Any) -> str:
+    """A value as a message shows it: `repr` of its text, at most `MAX_SHOWN` characters long."""
+    if isinstance(value, bool):
+        return "true" if value else "false"  # as the officer wrote it
+    if isinstance(value, (int, Decimal)) and not isinstance(value, bool):
+        text = str(value)
+        return text if len(text) <= MAX_SHOWN else shorten(text)
+    return repr(shorten(str(value)))
+
+PATTERN_HINTS = {
+    "id": "is not a valid id; use lower-case letters, digits and single hyphens, e.g. 'school-meals'",
+    "colour": "is not a colour; write it as '#' and six hex digits, e.g. '#1d4f73'",
+    "year": "is not a year; write it as '2026/27'",
+    "edition": "is not an edition id; write it as '2026-27' (in quotes is safest)",
+    "logo": "is not a logo path; give a .svg or .png file inside docs/, e.g. 'assets/logo.svg'",
+}
+
+
+def _unwrap(tp: Any) -> Any:
+    """Strip Optional, Annotated and list wrappers down to the type a loc part points into."""
+    while True:
+        origin = typing.get_origin(tp)
+        if origin is typing.Annotated:
+            tp = typing.get_args(tp)[0]
+        elif origin in (typing.Union, types.UnionType):
+            args = [a for a in typing.get_args(tp) if a is not type(None)]
+            tp = args[0] if len(args) == 1 else tp
+            if len(args) != 1:
+                return tp
+        else:
+            return tp
+
+
+def type_at(model: type[BaseModel], loc: tuple[Any, ...]) -> Any:
+    """The annotated type at `loc` inside `model`, or None if the path leaves the model."""
+    tp: Any = model
+    for part in loc:
+        tp = _unwrap(tp)
+        if isinstance(part, int):
+            if typing.get_origin(tp) is list:
+                tp = typing.get_args(tp)[0]
+                continue
+            return None
+        if isinstance(tp, type) and issubclass(tp, BaseModel) and part in tp.model_fields:
+            tp = tp.model_fields[part].annotation
+            continue
+        return None
+    return _unwrap(tp)
+
+
+def ordinal(n: int) -> str:
+    """1 -> '1st', 12 -> '12th', 22 -> '22nd'."""
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n:,}{suffix}"
+
+
+def suggest(word: str, choices: list[str]) -> str:
+    if len(str(word)) > MAX_SHOWN:  # nothing that long is a misspelt name; and difflib is quadratic
+        return ""
+    match = difflib.get_close_matches(str(word), choices, n=1, cutoff=0.6)
+    return f"; did you mean {match[0]!r}?" if match else ""
+
+
+def _label(field: str | int) -> str:
+    return str(field).replace("_", " ")
+
+
+def _pattern_kind(field: str, pattern: str) -> str:
+    if "#" in pattern:
+        return "colour"
+    if "\\d{4}/" in pattern:
+        return "year"
+    if "\\d{4}-" in pattern:
+        return "edition"
+    if "svg" in pattern:
+        return "logo"
+    return "id"
+
+
+def explain(model: type[BaseModel], error: dict[str, Any]) -> tuple[tuple[Any, ...], str, str, bool]:
+    """One pydantic error -> (loc to point at, sentence, code, point at the key not the value)."""
+    loc = tuple(error["loc"])
+    kind = error["type"]
+    value = error.get("input")
+    field = loc[-1] if loc else ""
+    ctx = error.get("ctx") or {}
+
+    if kind == "extra_forbidden":
+        parent = type_at(model, loc[:-1])
+        names = list(parent.model_fields) if isinstance(parent, type) and issubclass(parent, BaseModel) else []
+        allowed = f" (allowed here: {', '.join(names)})" if names and not suggest(field, names) else ""
+        return loc, f"{shown(field)} is not a known field here{suggest(field, names)}{allowed}", "unknown-field", True
+    if kind == "missing":
+        return loc[:-1], f"the required field {field!r} is missing; add it", "missing-field", True
+    if kind == "enum":
+        tp = type_at(model, loc)
+        choices = [m.value for m in tp] if isinstance(tp, type) and issubclass(tp, Enum) else []
+        hint = suggest(value, choices) or f"; use one of: {', '.join(map(repr, choices))}"
+        return loc, f"{shown(value)} is not a known {_label(field)}{hint}", "unknown-choice", False
+    if kind == "value_error":
+        return _value_error(loc, str(ctx.get("error", "")), value, error)
+    if kind.startswith("url_"):
+        return loc, f"{shown(value)} is not a web address; write it in full, starting with https://", "bad-url", False
+    if kind.startswith("date_") or kind.startswith("datetime_"):
+        return loc, f"{shown(value)} is not a date; write it as YYYY-MM-DD, e.g. 2026-09-01", "bad-date", False
+    if kind == "string_pattern_mismatch":
+        return loc, f"{shown(value)} {PATTERN_HINTS[_pattern_kind(str(field), ctx.get('pattern', ''))]}", "bad-format", False
+    if kind == "decimal_max_places":
+        return loc, f"{_show(value)} has more than two decimal places; round it to pence, e.g. 12.50", "bad-money", False
+    if kind in ("decimal_max_digits", "decimal_whole_digits"):
+        return loc, f"{_show(value)} is too large for a price", "bad-money", False
+    if kind in ("greater_than_equal", "greater_than"):
+        return loc, f"{_show(value)} must not be less than {ctx.get('ge', ctx.get('gt'))}; prices and counts cannot be negative", "too-small", False
+    if kind in ("less_than_equal", "less_than"):
+        return loc, f"{_show(value)} must not be more than {ctx.get('le', ctx.get('lt'))}", "too-large", False
+    if kind in ("decimal_parsing", "decimal_type", "float_parsing", "float_type", "finite_number"):
+        return loc, f"{_show(value)} is not a number; write digits only, e.g. 450 or 1250.50", "not-number", False
+    if kind in ("int_parsing", "int_type", "int_from_float", "int_parsing_size"):
+        return loc, f"{_show(value)} is not a whole number; write digits only, e.g. 210", "not-number", False
+    if kind in ("bool_parsing", "bool_type"):
+        if isinstance(value, str) and value.strip().lower() in ("true", "false"):
+            return loc, f"{shown(value)} is in quotes, so it is text; write true or false without quotes", "not-boolean", False
+        return loc, f"{_show(value)} is not true or false; write true or false", "not-boolean", False
+    if kind == "string_type":
+        if isinstance(value, bool):
+            return loc, f"{_show(value)} is read as yes/no, not text; put it in quotes if you mean the word", "not-text", False
+        return loc, f"{_show(value)} should be text here", "not-text", False
+    if kind == "string_too_short":
+        return loc, f"{_label(field)} must not be empty" if not value else f"{shown(value)} is too short (at least {ctx.get('min_length')} characters)", "too-short", False
+    if kind == "string_too_long":
+        return loc, f"{_label(field)} is {len(str(value)):,} characters long; the handbook's limit is {ctx.get('max_length'):,}; shorten it", "too-long", False
+    if kind == "too_long":
+        return loc, f"{_label(field)} has {ctx.get('actual_length', len(value) if hasattr(value, '__len__') else '?'):,} entries; the handbook's limit is {ctx.get('max_length'):,}; remove some", "too-many", False
+    if kind == "too_short":
+        return loc, f"{_label(field)} needs at least {ctx.get('min_length', 1)} entr{'y' if ctx.get('min_length', 1) == 1 else 'ies'}", "too-few", False
+    if kind in ("list_type", "tuple_type"):
+        return loc, f"{_label(field)} should be a list, each entry on its own line starting with '- '", "not-list", False
+    if kind in ("model_type", "model_attributes_type", "dict_type"):
+        return loc, f"{_label(field) or 'this'} should be a set of fields (name: value), not {_show(value)}", "not-mapping", False
+    return loc, f"{_show(value)} is not valid here ({kind.replace('_', ' ')})", kind, False
+
+
+def _value_error(loc: tuple[Any, ...], code: str, value: Any, error: dict[str, Any]) -> tuple[tuple[Any, ...], str, str, bool]:
+    """A rule of ours (a ValueError carrying a code) -> the located sentence for it."""
+    if code in RULES:
+        target, sentence = RULES[code]
+        return (loc + (target,) if target else loc), sentence, code, bool(target)
+    if code in VALUE_RULES:
+        sentence, problem = VALUE_RULES[code]
+        return loc, f"{_show(value)} {sentence}", problem, False
+    if code == "url-long":
+        return loc, f"the web address is {len(str(value)):,} characters long; the handbook's limit is {MAX_URL:,}; use a shorter address", "too-long", False
+    if code.startswith(("number:", "whole:")):
+        kind, reason, plain = code.split(":", 2)
+        if reason == "too-long":
+            return loc, f"this number is {int(plain):,} characters long, longer than any number the handbook takes; shorten it", "too-long", False
+        fix = f"write {plain}" if plain else "write digits only, e.g. " + ("210" if kind == "whole" else "450 or 1250.50")
+        return loc, f"{_show(value)} {NUMBER_REASONS[reason]}; {fix}", "money-text" if reason == "money-text" else "not-number", False
+    if code.startswith("markdown-depth:"):
+        _, line, what = code.split(":", 2)
+        return loc, f"the text nests {what} more than {MAX_NESTING} levels deep (line {line} of the text); flatten it", "too-deep", False
+    if code.startswith("http-needs-reason:"):
+        field = code.split(":", 1)[1]
+        return loc + (field,), f"this address starts with http://, which is not secure; write https:// if the site has it, or add `http_reason:` beside `{field}` saying why it cannot be used", "http-url", False
+    if code.startswith("http-reason-unused:"):
+        return loc + ("http_reason",), "`http_reason` is only for an http:// address; remove it", "http-url", True
+    if code.startswith("edition-years:"):
+        _, edition, year = code.split(":", 2)
+        return loc + ("edition", "covers", "academic_year"), f"the academic year {shown(year)} does not match edition {shown(edition)}; they must start in the same year", "edition-mismatch", False
+    if "email" in str(error.get("msg", "")):
+        return loc, f"{_show(value)} is not a valid e-mail address; write it like 'name@example.gov.uk'", "bad-email", False
+    return loc, f"{_show(value)} is not valid here: {shorten(code or str(error.get('msg')))}", "invalid", False
+
+
+def _show(value: Any) -> str:
+    if isinstance(value, dict):
+        return "a set of fields"
+    if isinstance(value, list):
+        return "a list"
+    if value is None:
+        return "an empty value"
+    return shown(value)

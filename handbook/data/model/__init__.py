@@ -1,0 +1,5 @@
+"""model: pydantic records for each data file (the schema), and the `Handbook` that holds them."""
+
+from handbook.data.model.handbook import FILES, Handbook
+
+__all__ = ["FILES", "Handbook"]

@@ -1,5 +1,0 @@
-"""model: pydantic records for each data file (the schema), and the `Handbook` that holds them."""
-
-from handbook.model.handbook import FILES, Handbook
-
-__all__ = ["FILES", "Handbook"]

@@ -1,0 +1,121 @@
+"""macros: the functions prose pages call (`{{ price_list() }}`), each a view through a template.
+
+Input: a validated `Handbook` (and the data folder, for the changes page). Output: blocks of
+HTML that Markdown passes through (see `handbook.presentation.templating.block`). One function per view; no
+logic beyond choosing the view and template. Never evaluates data text as a template.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from handbook.data.editions import previous_edition
+from handbook.data.model import Handbook
+from handbook.data.model.services import Provision
+from handbook.presentation.changes import render_markdown
+from handbook.presentation.templating import block
+from handbook.views import catalogue, contacts, partnerships, prices, protocols, publications, structure
+from handbook.views.changes import compare
+
+
+def functions(handbook: Handbook, data_dir: Path, url_for: Callable[[str], str]) -> dict[str, Callable[..., str]]:
+    hb = handbook
+
+    def foreword() -> str:
+        return block("foreword.html.j2", foreword=hb.authority.foreword)
+
+    def org_chart() -> str:
+        from handbook.presentation.chart import org_chart_svg
+
+        return block("org_chart.html.j2", svg=org_chart_svg(hb), tree=structure.structure_tree(hb), url_for=url_for)
+
+    def management_team() -> str:
+        return block("people_list.html.j2", entries=structure.management_team(hb), url_for=url_for)
+
+    def portfolios() -> str:
+        return block("portfolios.html.j2", portfolios=structure.portfolios(hb))
+
+    def partnerships_table() -> str:
+        return block("groups.html.j2", kinds=partnerships.groups_by_kind(hb))
+
+    def consultative_groups() -> str:
+        return block("appendix_groups.html.j2", groups=partnerships.appendix_groups(hb))
+
+    def concern_levels() -> str:
+        return block("concern_levels.html.j2", framework=protocols.concern_framework(hb))
+
+    def protocol(protocol_id: str) -> str:
+        view = protocols.protocol(hb, protocol_id)
+        return block("protocol.html.j2", view=view, url_for=url_for) if view else ""
+
+    def all_protocols() -> str:
+        return "".join(block("protocol.html.j2", view=v, url_for=url_for) for v in protocols.public_protocols(hb))
+
+    def services_list(provision: str | None = None, category: str | None = None) -> str:
+        services = catalogue.public_services(hb)
+        if provision:
+            services = [s for s in services if s.provision is Provision(provision)]
+        if category:
+            services = [s for s in services if s.category == category]
+        return block("services_list.html.j2", services=services, labels=catalogue.PROVISION_LABELS, url_for=url_for)
+
+    def catalogue_index() -> str:
+        return block(
+            "catalogue.html.j2",
+            services=catalogue.public_services(hb),
+            categories=catalogue.used_categories(hb),
+            categories_by_id=hb.categories_by_id,
+            provisions=catalogue.used_provisions(hb),
+            phases=catalogue.used_phases(hb),
+            settings=catalogue.used_settings(hb),
+            labels=catalogue.PROVISION_LABELS,
+            url_for=url_for,
+        )
+
+    def price_list() -> str:
+        return block("price_list.html.j2", rows=prices.charges_rows(hb), url_for=url_for)
+
+    def contacts_directory() -> str:
+        return block("contacts_directory.html.j2", teams=contacts.contacts_directory(hb), points=contacts.contact_points(hb))
+
+    def data_release_schedule() -> str:
+        return block("release_schedule.html.j2", months=publications.release_schedule(hb), releases=publications.data_releases(hb), url_for=url_for)
+
+    def communication_channels() -> str:
+        return block("channels.html.j2", channels=publications.channels(hb), newsletters=publications.newsletters(hb))
+
+    def service_counts() -> str:
+        counts = {p: len(catalogue.services_by_provision(hb, p)) for p in Provision}
+        return block("service_counts.html.j2", counts=counts, labels=catalogue.PROVISION_LABELS, meanings=catalogue.PROVISION_MEANINGS, url_for=url_for)
+
+    def downloads() -> str:
+        return block("downloads.html.j2", url_for=url_for)
+
+    def changes() -> str:
+        previous = previous_edition(hb, data_dir)  # reads the previous edition's data folder
+        return render_markdown(compare(previous, hb) if previous is not None else None)
+
+    return {
+        "foreword": foreword,
+        "org_chart": org_chart,
+        "management_team": management_team,
+        "portfolios": portfolios,
+        "partnerships_table": partnerships_table,
+        "consultative_groups": consultative_groups,
+        "concern_levels": concern_levels,
+        "protocol": protocol,
+        "protocols": all_protocols,
+        "services_list": services_list,
+        "catalogue": catalogue_index,
+        "price_list": price_list,
+        "contacts_directory": contacts_directory,
+        "data_release_schedule": data_release_schedule,
+        "communication_channels": communication_channels,
+        "service_counts": service_counts,
+        "downloads": downloads,
+        "changes": changes,
+    }
+
+
+__all__ = ["functions"]

@@ -1,0 +1,108 @@
+"""prose: the prose pages' shared renderer. Docs page text + validated `Handbook` -> Markdown.
+
+How it is used:
+- The website: `macros/__init__.py` (mkdocs-macros' module) registers `macro_functions(...)` and
+  `page_variables(...)`; MkDocs then converts each prose page with `MARKDOWN_EXTENSIONS`.
+- The PDF: for each page of `PROSE_PAGES`, call `render_page_markdown(text, handbook, data_dir)`
+  and convert the result with `markdown.Markdown(extensions=MARKDOWN_EXTENSIONS,
+  extension_configs=MARKDOWN_EXTENSION_CONFIGS)`. Pass `url_for` to map site addresses
+  (`services/<id>/`, `contacts/#role-<id>`) to the PDF's own anchors.
+
+Each macro returns a block of HTML (from a template in `handbook/presentation/templates/*.html.j2`,
+autoescaped) surrounded by blank lines, so Markdown passes it through untouched. The page
+author's text is the only template: data inserted by a macro is never evaluated again, and data
+text is escaped (Markdown fields go through `handbook.presentation.markdown`, which shows raw HTML as typed).
+Never does I/O beyond reading templates (the org chart runs Graphviz in `handbook.presentation.chart`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from handbook.data.model import Handbook
+from handbook.presentation import escape, macros
+from handbook.presentation import wording as filters
+
+# The Markdown extensions of every prose page; mkdocs.yml's `markdown_extensions` mirrors these
+# (tests/test_render.py compares them).
+MARKDOWN_EXTENSIONS = ["abbr", "admonition", "attr_list", "def_list", "footnotes", "md_in_html", "tables", "toc"]
+MARKDOWN_EXTENSION_CONFIGS: dict[str, dict[str, Any]] = {"toc": {"permalink": False, "toc_depth": 3}}
+
+# The prose pages in reading order (mkdocs.yml's nav mirrors it): (file in docs/, title).
+# `officers-guide.md` is written by the editions work and is not part of the printed handbook.
+PROSE_PAGES: list[tuple[str, str]] = [
+    ("index.md", "Foreword"),
+    ("structure.md", "1. The structure of children's services"),
+    ("role.md", "2. The council's role"),
+    ("partnerships.md", "3. Key partnerships and meetings"),
+    ("priorities.md", "4. Strategic priorities"),
+    ("monitoring.md", "5. Monitoring, challenge and support"),
+    ("schools-causing-concern.md", "6. Schools causing concern"),
+    ("funding.md", "7. Funding and services: statutory and traded"),
+    ("communications.md", "8. Communications and critical incidents"),
+    ("appendix-a.md", "Appendix A: Data publications schedule"),
+    ("appendix-b.md", "Appendix B: Consultative groups and their chairs"),
+    ("catalogue.md", "Services catalogue"),
+    ("prices.md", "Price list"),
+    ("contacts.md", "Contacts directory"),
+    ("changes.md", "What has changed in this edition"),
+]
+
+UrlFor = Callable[[str], str]
+
+
+def _identity(path: str) -> str:
+    return path
+
+
+def macro_functions(handbook: Handbook, data_dir: Path | str, url_for: UrlFor | None = None) -> dict[str, Callable[..., str]]:
+    """Every function the prose pages call, by name. Each returns Markdown-safe HTML text.
+
+    Args:
+        handbook: the validated data.
+        data_dir: the data folder (the changes page compares it with the previous edition's).
+        url_for: maps a site-root address such as `services/school-meals/` to the link to print;
+            the website passes one relative to the current page.
+    """
+    return macros.functions(handbook, Path(data_dir), url_for or _identity)
+
+
+def page_variables(handbook: Handbook) -> dict[str, Any]:
+    """Names a page can print with `{{ ... }}`: escaped for Markdown (`escape.markdown_text`).
+
+    Why not HTML escaping: the page is Markdown, where `[t](javascript:...)` or `{: onclick=...}`
+    needs no `<`; as numeric references no character of the value is Markdown (or HTML) syntax.
+    """
+    a = handbook.authority
+    text = {
+        "authority_name": a.authority.name,
+        "authority_short_name": a.authority.short_name,
+        "authority_website": str(a.authority.website),
+        "handbook_title": a.handbook.title,
+        "edition_label": f"{a.edition.id} edition",
+        "academic_year": a.edition.covers.academic_year,
+        "financial_year": a.edition.covers.financial_year,
+        "published": filters.long_date(a.edition.published),
+    }
+    return {k: escape.markdown_text(v) for k, v in text.items()}
+
+
+_FRONT_MATTER = re.compile(r"\A---\s*\n.*?\n---\s*\n", re.S)
+
+
+def render_page_markdown(text: str, handbook: Handbook, data_dir: Path | str, url_for: UrlFor | None = None) -> str:
+    """A docs page's text with its `{{ macro() }}` calls evaluated -> Markdown (front matter removed).
+
+    The author's text is the template; what the macros return is inserted as it stands.
+    Unknown names fail (StrictUndefined), as they do in the website build.
+    """
+    body = _FRONT_MATTER.sub("", text, count=1)
+    env = jinja2.Environment(undefined=jinja2.StrictUndefined, autoescape=False, keep_trailing_newline=True)
+    env.globals.update(page_variables(handbook))
+    env.globals.update(macro_functions(handbook, data_dir, url_for))
+    return env.from_string(body).render()

@@ -1,0 +1,105 @@
+from handbook.data.messages import suggest, type_at
+from handbook.data.model.services import ServicesFile, Unit
+
+
+def test_suggest_offers_the_nearest_known_name():
+    assert suggest("per dya", [u.value for u in Unit]) == "; did you mean 'per day'?"
+    assert suggest("zzz", ["per day"]) == ""
+
+
+def test_type_at_follows_lists_and_optional_fields():
+    assert type_at(ServicesFile, ("services", 0, "offers", 0, "charges", 0, "unit")) is Unit
+    assert type_at(ServicesFile, ("services", 0, "nonsense")) is None
+
+
+import pytest
+from pydantic import ValidationError
+
+from handbook.data.messages import MAX_SHOWN, explain, ordinal, shorten, shown
+from handbook.data.model.contacts import ContactsFile
+from handbook.data.model.services import Charge
+
+HUGE = "x" * 1_000_000
+
+
+def test_a_value_is_shown_at_most_max_shown_characters_long():
+    assert shorten("abc") == "abc" and len(shorten(HUGE)) == MAX_SHOWN and shorten(HUGE).endswith("…")
+    assert shown("it's") == '"it\'s"' and shown(True) == "true" and shown(12) == "12"
+    assert len(shown(HUGE)) <= MAX_SHOWN + 2
+
+
+def _explained(model, value):
+    with pytest.raises(ValidationError) as error:
+        model.model_validate(value)
+    return [explain(model, detail) for detail in error.value.errors(include_url=False)]
+
+
+CHARGE = {"amount": 450, "unit": "per day", "settings": ["maintained"], "vat": "exempt", "valid_from": "2026-04-01"}
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {"unit": HUGE},
+        {"amount": HUGE},
+        {"valid_from": HUGE},
+        {"label": HUGE},
+        {"settings": [HUGE]},
+        {"discount": HUGE},
+        {"price_on_application": HUGE},
+        {HUGE: 1},
+    ],
+    ids=["enum", "money", "date", "name", "list-enum", "text", "flag", "key"],
+)
+def test_a_megabyte_value_makes_a_one_line_message(changes):
+    for loc, message, code, _ in _explained(Charge, {**CHARGE, **changes}):
+        assert len(message) < 400, (code, message[:200])
+
+
+def test_a_value_over_a_limit_gives_its_length_the_limit_and_shorten_it():
+    [(_, message, code, _)] = _explained(Charge, {**CHARGE, "label": "y" * 121})
+    assert (message, code) == ("label is 121 characters long; the handbook's limit is 120; shorten it", "too-long")
+
+
+def test_a_list_over_its_limit_says_how_many_and_the_limit():
+    from handbook.core import limits
+
+    roles = [{"id": f"r-{i}", "title": "T", "team": "t", "email": "a@b.org"} for i in range(limits.MAX_RECORDS + 1)]
+    [(_, message, code, _)] = _explained(ContactsFile, {"roles": roles})
+    assert code == "too-many" and message == f"roles has {limits.MAX_RECORDS + 1:,} entries; the handbook's limit is {limits.MAX_RECORDS:,}; remove some"
+
+
+@pytest.mark.parametrize(
+    ("amount", "sentence"),
+    [
+        ("1e3", "'1e3' is written with an exponent (e), which may not be the number you mean; write 1000"),
+        ("012", "'012' starts with 0, which may not be the number you mean; write 12"),
+        ("1_000", "'1_000' has underscores in it, which some programs read as a number and some do not; write 1000"),
+        ("0x10", "'0x10' is not a number; write digits only, e.g. 450 or 1250.50"),
+        (".5", "'.5' needs a digit on each side of the point; write 0.5"),
+        ("1,250.50", "'1,250.50' has '£' or commas in it; write 1250.50"),
+        ("9" * 5000, "this number is 5,000 characters long, longer than any number the handbook takes; shorten it"),
+    ],
+)
+def test_numbers_that_may_not_mean_what_they_seem_say_what_to_write(amount, sentence):
+    [(_, message, _, _)] = _explained(Charge, {**CHARGE, "amount": amount})
+    assert message == sentence
+
+
+def test_a_yes_no_field_says_write_true_or_false():
+    [(_, message, code, _)] = _explained(Charge, {**CHARGE, "price_on_application": "yes"})
+    assert (message, code) == ("'yes' is not true or false; write true or false", "not-boolean")
+    [(_, message, _, _)] = _explained(Charge, {**CHARGE, "price_on_application": "true"})
+    assert message == "'true' is in quotes, so it is text; write true or false without quotes"
+
+
+def test_an_http_address_without_a_reason_is_pointed_at_the_address():
+    from handbook.data.model.publications import Channel
+
+    [(loc, message, code, at_key)] = _explained(Channel, {"id": "portal", "name": "Portal", "description": "d", "url": "http://x.example/"})
+    assert (loc, code, at_key) == (("url",), "http-url", False)
+    assert message.startswith("this address starts with http://, which is not secure; write https:// if the site has it, or add `http_reason:`")
+
+
+def test_ordinals_read_as_english():
+    assert [ordinal(n) for n in (1, 2, 3, 4, 11, 12, 13, 21, 22, 101, 1002)] == ["1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd", "101st", "1,002nd"]

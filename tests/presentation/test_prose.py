@@ -1,0 +1,93 @@
+"""The shared prose renderer: the same extensions and pages as mkdocs.yml; macros in, data never evaluated."""
+
+from __future__ import annotations
+
+import json
+
+import jinja2
+import pytest
+import yaml
+
+from handbook.presentation.prose import MARKDOWN_EXTENSION_CONFIGS, MARKDOWN_EXTENSIONS, PROSE_PAGES, macro_functions, render_page_markdown
+
+
+class _Loader(yaml.SafeLoader):
+    pass
+
+
+_Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
+
+
+@pytest.fixture(scope="module")
+def mkdocs_config(root):
+    return yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)
+
+
+def test_mkdocs_yml_uses_the_same_markdown_extensions(mkdocs_config):
+    names, configs = [], {}
+    for item in mkdocs_config["markdown_extensions"]:
+        if isinstance(item, dict):
+            (name, config), = item.items()
+            names.append(name)
+            configs[name] = config
+        else:
+            names.append(item)
+    assert names == MARKDOWN_EXTENSIONS
+    assert configs == MARKDOWN_EXTENSION_CONFIGS
+
+
+def _nav_files(nav):
+    for item in nav:
+        value = next(iter(item.values())) if isinstance(item, dict) else item
+        if isinstance(value, list):
+            yield from _nav_files(value)
+        else:
+            yield value
+
+
+def test_nav_follows_the_prose_pages_order(mkdocs_config, root):
+    files = [f for f in _nav_files(mkdocs_config["nav"]) if f != "officers-guide.md"]
+    assert files == [name for name, _ in PROSE_PAGES]
+    assert all((root / "docs" / name).is_file() for name, _ in PROSE_PAGES)
+
+
+def test_every_prose_page_renders_to_markdown_without_template_syntax(root, sample_handbook, sample_data):
+    for name, _ in PROSE_PAGES:
+        text = render_page_markdown((root / "docs" / name).read_text(encoding="utf-8"), sample_handbook, sample_data)
+        assert "{{" not in text and "render_macros" not in text, name
+
+
+def test_an_unknown_macro_fails_instead_of_printing_its_name(sample_handbook, sample_data):
+    with pytest.raises(jinja2.UndefinedError):
+        render_page_markdown("{{ price_lists() }}", sample_handbook, sample_data)
+
+
+def test_macros_return_html_blocks_that_markdown_leaves_alone(sample_handbook, sample_data):
+    functions = macro_functions(sample_handbook, sample_data)
+    for name in ("price_list", "catalogue", "contacts_directory", "concern_levels", "partnerships_table", "data_release_schedule"):
+        html = functions[name]()
+        assert html.startswith("\n\n<") and html.endswith(">\n\n"), name
+        assert "\n\n" not in html.strip(), name
+
+
+def test_links_go_through_url_for(sample_handbook, sample_data):
+    html = macro_functions(sample_handbook, sample_data, url_for=lambda p: "#pdf-" + p)["catalogue"]()
+    assert 'href="#pdf-services/' in html
+
+
+def test_page_variables_are_text_that_markdown_cannot_read_as_syntax(data_copy):
+    """`# {{ handbook_title }}` on the home page once made `[t](javascript:...)` a live link."""
+    import lxml.html
+    import markdown
+
+    from handbook.data.validate import load_handbook
+
+    title = "Tom & Jerry's <b>\"Handbook\"</b> [t](javascript:alert(1)) {: onclick=alert(1) }"
+    authority = data_copy / "authority.yaml"
+    text = authority.read_text(encoding="utf-8").replace("  title: Working Together for Westmarch Learners", "  title: " + json.dumps(title))
+    authority.write_text(text, encoding="utf-8")
+    source = render_page_markdown("# {{ handbook_title }}\n\nBy {{ authority_name }}.\n", load_handbook(data_copy), data_copy)
+    html = markdown.markdown(source, extensions=MARKDOWN_EXTENSIONS, extension_configs=MARKDOWN_EXTENSION_CONFIGS)
+    tree = lxml.html.fragment_fromstring(html, create_parent="div")
+    assert [e.tag for e in tree.iter()] == ["div", "h1", "p"]
+    assert tree[0].text_content() == title and not tree[0].get("onclick")

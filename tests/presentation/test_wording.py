@@ -1,0 +1,47 @@
+"""Formatting filters shared by the site, macros and PDF."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from types import SimpleNamespace
+
+from handbook.presentation import wording as filters
+
+
+def test_money_drops_pence_only_when_whole():
+    assert filters.money(Decimal("1450")) == "£1,450"
+    assert filters.money(Decimal("1250.5")) == "£1,250.50"
+    assert filters.money(None, True) == "Price on application"
+
+
+def test_dates_plurals_and_lists_read_as_english():
+    assert filters.long_date(dt.date(2026, 9, 1)) == "1 September 2026"
+    assert filters.plural(1, "service") == "1 service"
+    assert filters.plural(3, "service") == "3 services"
+    assert filters.join_words(["a", "b", "c"]) == "a, b and c"
+
+
+def test_bands_and_phone_links():
+    assert filters.band_text(SimpleNamespace(pupils_from=0, pupils_to=210)) == "0 to 210 pupils"
+    assert filters.band_text(SimpleNamespace(pupils_from=211, pupils_to=None)) == "211 pupils and over"
+    assert filters.tel_href("01632 960 123") == "tel:+441632960123"
+    assert filters.megabytes(2_400_000) == "2.4 MB"
+
+
+def test_vat_treatment_reads_as_words():
+    from handbook.data.model.services import Vat
+    from handbook.presentation.wording import vat_label
+
+    assert [vat_label(v) for v in Vat] == ["VAT exempt", "plus VAT", "zero-rated", "outside VAT scope"]
+
+
+def test_whole_lists_of_phases_and_kinds_of_school_read_as_english():
+    from handbook.data.model.types import Phase, Setting
+
+    phases = [Phase("primary"), Phase("secondary")]
+    assert filters.phase_labels(phases) == f"{filters.phase_label(phases[0])} and {filters.phase_label(phases[1])}"
+    assert filters.phase_labels(phases, lower=True) == filters.phase_labels(phases).lower()
+    settings = [Setting("maintained"), Setting("academy")]
+    assert filters.setting_labels(settings) == f"{filters.setting_label(settings[0])} and {filters.setting_label(settings[1])}"
+    assert filters.enum_values(settings) == "maintained academy"
