@@ -13,6 +13,7 @@ from pathlib import Path
 from handbook.data.editions import previous_edition
 from handbook.data.model import Handbook
 from handbook.data.model.services import Provision
+from handbook.presentation import wording
 from handbook.presentation.changes import render_markdown
 from handbook.presentation.templating import block
 from handbook.views import catalogue, contacts, partnerships, prices, protocols, publications, structure
@@ -58,7 +59,7 @@ def functions(handbook: Handbook, data_dir: Path, url_for: Callable[[str], str])
             services = [s for s in services if s.provision is Provision(provision)]
         if category:
             services = [s for s in services if s.category == category]
-        return block("services_list.html.j2", services=services, labels=catalogue.PROVISION_LABELS, url_for=url_for)
+        return block("services_list.html.j2", services=services, labels=wording.PROVISION_LABELS, url_for=url_for)
 
     def catalogue_index() -> str:
         return block(
@@ -69,7 +70,7 @@ def functions(handbook: Handbook, data_dir: Path, url_for: Callable[[str], str])
             provisions=catalogue.used_provisions(hb),
             phases=catalogue.used_phases(hb),
             settings=catalogue.used_settings(hb),
-            labels=catalogue.PROVISION_LABELS,
+            labels=wording.PROVISION_LABELS,
             url_for=url_for,
         )
 
@@ -87,7 +88,7 @@ def functions(handbook: Handbook, data_dir: Path, url_for: Callable[[str], str])
 
     def service_counts() -> str:
         counts = {p: len(catalogue.services_by_provision(hb, p)) for p in Provision}
-        return block("service_counts.html.j2", counts=counts, labels=catalogue.PROVISION_LABELS, meanings=catalogue.PROVISION_MEANINGS, url_for=url_for)
+        return block("service_counts.html.j2", counts=counts, labels=wording.PROVISION_LABELS, meanings=wording.PROVISION_MEANINGS, url_for=url_for)
 
     def downloads() -> str:
         return block("downloads.html.j2", url_for=url_for)

@@ -1,4 +1,8 @@
-"""Formatting filters: money, dates, plurals, labels. The one registry the site, macros and PDF share.
+"""wording: every label and phrase the handbook prints, and the one filter registry.
+
+Money, dates, plurals, kinds of school, phases, bands, VAT, provision and offer kinds, and the
+short phrases a charges table needs. The site's templates, the macros, the PDF, the CSV and the
+change reports all take their words from here, so they cannot drift apart.
 
 Input: plain values from views. Output: text. Never formats HTML structure (templates do), never
 evaluates data as a template.
@@ -10,6 +14,7 @@ import datetime as dt
 from decimal import Decimal
 from typing import Any
 
+from handbook.data.model.services import Charge, OfferKind, Payer, Provision
 from handbook.data.model.types import PHASE_LABELS, SETTING_LABELS
 
 
@@ -133,6 +138,81 @@ def vat_label(vat: Any) -> str:
 
 
 FILTERS["vat_label"] = vat_label
+
+
+PROVISION_LABELS = {
+    Provision.STATUTORY: "Statutory",
+    Provision.TRADED: "Traded",
+    Provision.MIXED: "Statutory and traded",
+}
+PROVISION_MEANINGS = {
+    Provision.STATUTORY: "the council must provide it",
+    Provision.TRADED: "schools choose to buy it",
+    Provision.MIXED: "a statutory core with traded extras",
+}
+OFFER_KIND_LABELS = {
+    OfferKind.SLA: "service level agreement",
+    OfferKind.PACKAGE: "package",
+    OfferKind.PAY_AS_YOU_GO: "pay as you go",
+    OfferKind.COURSE: "course",
+    OfferKind.PLACEMENT: "placement",
+    OfferKind.SUBSCRIPTION: "subscription",
+}
+
+
+PAYER_NOTES = {
+    Payer.TRUST: "paid by the trust",
+    Payer.DE_DELEGATED: "de-delegated from maintained schools' budgets",
+    Payer.AUTHORITY: "paid by the council",
+}
+
+
+def price(charge: Charge) -> str:
+    """`£1,450` or `Price on application`."""
+    return money(charge.amount, poa=charge.price_on_application)
+
+
+def settings(values: list[Any]) -> str:
+    return join_words([setting_label(v) for v in values])
+
+
+def phases(values: list[Any]) -> str:
+    return join_words([phase_label(v) for v in values])
+
+
+def scope(band: Any, phase: Any) -> str:
+    """Band and phase, the part of 'who pays this' that is not the kind of school."""
+    return "; ".join(x for x in (band_text(band), phase_label(phase) if phase else "") if x)
+
+
+def charge_notes(charge: Charge) -> str:
+    """VAT, minimum, cap, discount, payer and end date in one short line."""
+    notes = [vat_label(charge.vat)]
+    if charge.minimum is not None:
+        notes.append(f"minimum {money(charge.minimum)}")
+    if charge.cap is not None:
+        notes.append(f"capped at {money(charge.cap)}")
+    if charge.discount:
+        notes.append(charge.discount)
+    if charge.payer in PAYER_NOTES:
+        notes.append(PAYER_NOTES[charge.payer])
+    if charge.valid_to:
+        notes.append(f"until {long_date(charge.valid_to)}")
+    return "; ".join(notes)
+
+
+FILTERS.update(
+    {
+        "price": price,
+        "settings": settings,
+        "phases": phases,
+        "scope": scope,
+        "charge_notes": charge_notes,
+        "provision": PROVISION_LABELS.__getitem__,
+        "offer_kind": OFFER_KIND_LABELS.__getitem__,
+        "vat": vat_label,
+    }
+)
 
 
 def register(env: Any) -> Any:

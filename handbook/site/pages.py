@@ -15,7 +15,7 @@ import jinja2
 from markupsafe import Markup
 
 from handbook.data.model import Handbook
-from handbook.presentation import escape
+from handbook.presentation import escape, wording
 from handbook.presentation.templating import make_environment
 from handbook.views import catalogue, prices
 
@@ -37,9 +37,9 @@ def service_markdown(handbook: Handbook, service) -> str:
     return environment().get_template("service.md.j2").render(
         service=service,
         category=catalogue.category_of(handbook, service),
-        provision_label=catalogue.PROVISION_LABELS[service.provision],
-        provision_meaning=catalogue.PROVISION_MEANINGS[service.provision],
-        offer_kinds=catalogue.OFFER_KIND_LABELS,
+        provision_label=wording.PROVISION_LABELS[service.provision],
+        provision_meaning=wording.PROVISION_MEANINGS[service.provision],
+        offer_kinds=wording.OFFER_KIND_LABELS,
         lines=prices.price_lines(service),
         columns=prices.PAYER_COLUMNS,
         contacts=catalogue.service_contacts(handbook, service),

@@ -10,28 +10,8 @@ from dataclasses import dataclass
 
 from handbook.data.model import Handbook
 from handbook.data.model.contacts import Role
-from handbook.data.model.services import Category, OfferKind, Provision, Service
+from handbook.data.model.services import Category, Provision, Service
 from handbook.data.model.types import Visibility
-
-PROVISION_LABELS = {
-    Provision.STATUTORY: "Statutory",
-    Provision.TRADED: "Traded",
-    Provision.MIXED: "Statutory and traded",
-}
-PROVISION_MEANINGS = {
-    Provision.STATUTORY: "the council must provide it",
-    Provision.TRADED: "schools choose to buy it",
-    Provision.MIXED: "a statutory core with traded extras",
-}
-OFFER_KIND_LABELS = {
-    OfferKind.SLA: "service level agreement",
-    OfferKind.PACKAGE: "package",
-    OfferKind.PAY_AS_YOU_GO: "pay as you go",
-    OfferKind.COURSE: "course",
-    OfferKind.PLACEMENT: "placement",
-    OfferKind.SUBSCRIPTION: "subscription",
-}
-
 
 @dataclass(frozen=True)
 class CategoryGroup:

@@ -13,6 +13,7 @@ import pytest
 from handbook.commands.build import build
 from handbook.core.errors import HandbookUserError
 from handbook.data.model.types import Visibility
+from handbook.presentation import wording
 from handbook.presentation.wording import money
 from handbook.views import catalogue, prices
 from handbook.views.edition import pdf_filename
@@ -32,7 +33,7 @@ def test_every_public_service_has_a_page_with_summary_first_and_a_worded_badge(b
         first = content.find("p")
         assert first.get_text(" ", strip=True) == service.summary
         badge = content.select_one(".hb-badge")
-        assert badge.get_text(strip=True) == catalogue.PROVISION_LABELS[service.provision]
+        assert badge.get_text(strip=True) == wording.PROVISION_LABELS[service.provision]
 
 
 def test_service_charges_table_gives_each_kind_of_schools_price(built_site, sample_handbook, public):

@@ -6,7 +6,9 @@ import datetime as dt
 from decimal import Decimal
 from types import SimpleNamespace
 
+from handbook.data.model.services import Band, Charge
 from handbook.presentation import wording as filters
+from handbook.presentation.wording import charge_notes, phases, price, scope, settings
 
 
 def test_money_drops_pence_only_when_whole():
@@ -45,3 +47,30 @@ def test_whole_lists_of_phases_and_kinds_of_school_read_as_english():
     settings = [Setting("maintained"), Setting("academy")]
     assert filters.setting_labels(settings) == f"{filters.setting_label(settings[0])} and {filters.setting_label(settings[1])}"
     assert filters.enum_values(settings) == "maintained academy"
+
+
+# The phrases of a printed charges table.
+def charge(**fields) -> Charge:
+    base = {"amount": Decimal("450"), "unit": "per day", "settings": ["maintained"], "vat": "exempt", "valid_from": dt.date(2026, 4, 1)}
+    return Charge.model_validate({**base, **fields})
+
+
+def test_price_is_money_or_price_on_application():
+    assert price(charge(amount=Decimal("1250.5"))) == "£1,250.50"
+    assert price(charge(amount=None, price_on_application=True)) == "Price on application"
+
+
+def test_notes_give_vat_minimum_cap_discount_payer_and_end_date():
+    notes = charge_notes(charge(vat="standard", minimum=Decimal("100"), cap=Decimal("900"), discount="10% for clusters", payer="de-delegated", valid_to=dt.date(2027, 3, 31)))
+    assert notes == "plus VAT; minimum £100; capped at £900; 10% for clusters; de-delegated from maintained schools' budgets; until 31 March 2027"
+
+
+def test_scope_joins_band_and_phase():
+    assert scope(Band(pupils_from=0, pupils_to=210), None) == "0 to 210 pupils"
+    assert scope(None, "primary") == "Primary"
+    assert scope(None, None) == ""
+
+
+def test_settings_and_phases_read_as_a_list():
+    assert settings(["maintained", "academy", "other-authority"]) == "Maintained schools, Academies and Schools in other authorities"
+    assert phases(["primary", "secondary"]) == "Primary and Secondary"
