@@ -1,7 +1,8 @@
 """handbook: publish a local authority's services-to-schools handbook from YAML.
 
-Stages, each importing only earlier ones: load -> model -> checks -> validate -> views ->
-render -> site / pdf -> cli. `macros/` and `overrides/` are thin MkDocs adapters over this.
+Each folder is a stage and imports only its own or earlier ones: core -> data -> views ->
+presentation -> site | pdf -> commands (README.md, "How it is built"). `macros/` and
+`overrides/` are thin MkDocs adapters over this.
 """
 
 from handbook.core.errors import HandbookUserError, Problem

@@ -188,3 +188,13 @@ def test_every_test_file_has_its_module() -> None:
         if relative not in expected and relative not in CROSS_CUTTING_TESTS:
             orphans.append(relative)
     assert not orphans, f"test files that mirror no module (rename, or list as cross-cutting with a reason): {orphans}"
+
+
+def test_the_engine_never_imports_the_benchmark_tools() -> None:
+    offenders = []
+    for path in modules():
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = [node.module] if isinstance(node, ast.ImportFrom) and node.module else [a.name for a in node.names] if isinstance(node, ast.Import) else []
+            if any(n.split(".")[0] == "bench" for n in names):
+                offenders.append(module_name(path))
+    assert not offenders, f"the package imports bench/: {offenders}"
