@@ -21,7 +21,9 @@ class Problem:
     """One thing wrong (or worth a look) in the data, with where it is.
 
     `path` is the field in the file, written the way an officer reads it
-    (`services[3].offers[0].charges[1].unit`); `line` and `col` are 1-based.
+    (`services[3].offers[0].charges[1].unit`); `line` and `col` are 1-based. `suggestion` is the
+    known name the message proposes ("did you mean 'per day'?"), kept as a value so that no one
+    has to read it back out of the sentence; `None` when the message proposes nothing.
     """
 
     file: str
@@ -31,6 +33,7 @@ class Problem:
     message: str
     level: Level = Level.ERROR
     code: str = "invalid"
+    suggestion: str | None = None
 
     def sort_key(self) -> tuple[str, int, int, str, str]:
         return (self.file, self.line, self.col, self.path, self.message)

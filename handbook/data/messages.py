@@ -13,7 +13,7 @@ import types
 import typing
 from decimal import Decimal
 from enum import Enum
-from typing import Any
+from typing import Any, NamedTuple
 
 from pydantic import BaseModel
 
@@ -120,11 +120,33 @@ def ordinal(n: int) -> str:
     return f"{n:,}{suffix}"
 
 
-def suggest(word: str, choices: list[str]) -> str:
+def nearest(word: object, choices: list[str]) -> str | None:
+    """The known name closest to a misspelt `word`, or None when none is close."""
     if len(str(word)) > MAX_SHOWN:  # nothing that long is a misspelt name; and difflib is quadratic
-        return ""
+        return None
     match = difflib.get_close_matches(str(word), choices, n=1, cutoff=0.6)
-    return f"; did you mean {match[0]!r}?" if match else ""
+    return match[0] if match else None
+
+
+def did_you_mean(suggestion: str | None) -> str:
+    """`; did you mean 'per day'?`, the end of a message that proposes a name; empty for none."""
+    return f"; did you mean {suggestion!r}?" if suggestion is not None else ""
+
+
+class Explanation(NamedTuple):
+    """One pydantic error, explained.
+
+    `loc`: where to point; `at_key`: point at the key rather than the value; `suggestion`: the
+    name the message proposes (also a field of the `Problem`); `missing`: for a missing field,
+    its name (so a misspelt field is not also reported as missing).
+    """
+
+    loc: tuple[Any, ...]
+    message: str
+    code: str
+    at_key: bool
+    suggestion: str | None = None
+    missing: str | None = None
 
 
 def _label(field: str | int) -> str:
@@ -143,8 +165,12 @@ def _pattern_kind(field: str, pattern: str) -> str:
     return "id"
 
 
-def explain(model: type[BaseModel], error: dict[str, Any]) -> tuple[tuple[Any, ...], str, str, bool]:
-    """One pydantic error -> (loc to point at, sentence, code, point at the key not the value)."""
+def explain(model: type[BaseModel], error: dict[str, Any]) -> Explanation:
+    """One pydantic error -> where to point, the sentence, its code and any suggested name."""
+    return Explanation(*_explain(model, error))
+
+
+def _explain(model: type[BaseModel], error: dict[str, Any]) -> tuple:
     loc = tuple(error["loc"])
     kind = error["type"]
     value = error.get("input")
@@ -154,15 +180,17 @@ def explain(model: type[BaseModel], error: dict[str, Any]) -> tuple[tuple[Any, .
     if kind == "extra_forbidden":
         parent = type_at(model, loc[:-1])
         names = list(parent.model_fields) if isinstance(parent, type) and issubclass(parent, BaseModel) else []
-        allowed = f" (allowed here: {', '.join(names)})" if names and not suggest(field, names) else ""
-        return loc, f"{shown(field)} is not a known field here{suggest(field, names)}{allowed}", "unknown-field", True
+        suggestion = nearest(field, names)
+        allowed = f" (allowed here: {', '.join(names)})" if names and suggestion is None else ""
+        return loc, f"{shown(field)} is not a known field here{did_you_mean(suggestion)}{allowed}", "unknown-field", True, suggestion
     if kind == "missing":
-        return loc[:-1], f"the required field {field!r} is missing; add it", "missing-field", True
+        return loc[:-1], f"the required field {field!r} is missing; add it", "missing-field", True, None, str(field)
     if kind == "enum":
         tp = type_at(model, loc)
         choices = [m.value for m in tp] if isinstance(tp, type) and issubclass(tp, Enum) else []
-        hint = suggest(value, choices) or f"; use one of: {', '.join(map(repr, choices))}"
-        return loc, f"{shown(value)} is not a known {_label(field)}{hint}", "unknown-choice", False
+        suggestion = nearest(value, choices)
+        hint = did_you_mean(suggestion) or f"; use one of: {', '.join(map(repr, choices))}"
+        return loc, f"{shown(value)} is not a known {_label(field)}{hint}", "unknown-choice", False, suggestion
     if kind == "value_error":
         return _value_error(loc, str(ctx.get("error", "")), value, error)
     if kind.startswith("url_"):

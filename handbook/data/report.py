@@ -39,6 +39,7 @@ def render(problems: Iterable[Problem], fmt: str = "text") -> str:
                     "level": p.level.value,
                     "code": p.code,
                     "message": p.message,
+                    "suggestion": p.suggestion,
                 }
                 for p in ordered
             ],

@@ -50,13 +50,14 @@ def model_problems(model: type[BaseModel], doc: Document) -> tuple[Any, list[Pro
         return model.model_validate(doc.value), []
     except ValidationError as error:
         explained = [explain(model, detail) for detail in error.errors(include_url=False)]
-        suggested = {(loc[:-1], msg.split("did you mean ")[1].strip("'?")) for loc, msg, code, _ in explained if code == "unknown-field" and "did you mean" in msg}
+        # A misspelt field whose suggestion is a missing one is one mistake, reported once.
+        suggested = {(e.loc[:-1], e.suggestion) for e in explained if e.code == "unknown-field" and e.suggestion is not None}
         problems = []
-        for loc, message, code, at_key in explained:
-            if code == "missing-field" and (loc, message.split("'")[1]) in suggested:
+        for e in explained:
+            if e.code == "missing-field" and (e.loc, e.missing) in suggested:
                 continue
-            line, col = doc.locate(loc, prefer_key=at_key)
-            problems.append(Problem(doc.file, line, col, format_path(loc), message, Level.ERROR, code))
+            line, col = doc.locate(e.loc, prefer_key=e.at_key)
+            problems.append(Problem(doc.file, line, col, format_path(e.loc), e.message, Level.ERROR, e.code, e.suggestion))
         return None, problems
 
 

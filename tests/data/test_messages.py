@@ -1,10 +1,15 @@
-from handbook.data.messages import suggest, type_at
+from handbook.data.messages import did_you_mean, nearest, type_at
 from handbook.data.model.services import ServicesFile, Unit
 
 
-def test_suggest_offers_the_nearest_known_name():
-    assert suggest("per dya", [u.value for u in Unit]) == "; did you mean 'per day'?"
-    assert suggest("zzz", ["per day"]) == ""
+def test_nearest_finds_the_closest_known_name_or_none():
+    assert nearest("per dya", [u.value for u in Unit]) == "per day"
+    assert nearest("zzz", ["per day"]) is None
+
+
+def test_did_you_mean_words_a_suggestion_and_nothing_for_none():
+    assert did_you_mean("per day") == "; did you mean 'per day'?"
+    assert did_you_mean(None) == ""
 
 
 def test_type_at_follows_lists_and_optional_fields():
@@ -52,12 +57,12 @@ CHARGE = {"amount": 450, "unit": "per day", "settings": ["maintained"], "vat": "
     ids=["enum", "money", "date", "name", "list-enum", "text", "flag", "key"],
 )
 def test_a_megabyte_value_makes_a_one_line_message(changes):
-    for loc, message, code, _ in _explained(Charge, {**CHARGE, **changes}):
-        assert len(message) < 400, (code, message[:200])
+    for e in _explained(Charge, {**CHARGE, **changes}):
+        assert len(e.message) < 400, (e.code, e.message[:200])
 
 
 def test_a_value_over_a_limit_gives_its_length_the_limit_and_shorten_it():
-    [(_, message, code, _)] = _explained(Charge, {**CHARGE, "label": "y" * 121})
+    [(_, message, code, *_)] = _explained(Charge, {**CHARGE, "label": "y" * 121})
     assert (message, code) == ("label is 121 characters long; the handbook's limit is 120; shorten it", "too-long")
 
 
@@ -65,7 +70,7 @@ def test_a_list_over_its_limit_says_how_many_and_the_limit():
     from handbook.core import limits
 
     roles = [{"id": f"r-{i}", "title": "T", "team": "t", "email": "a@b.org"} for i in range(limits.MAX_RECORDS + 1)]
-    [(_, message, code, _)] = _explained(ContactsFile, {"roles": roles})
+    [(_, message, code, *_)] = _explained(ContactsFile, {"roles": roles})
     assert code == "too-many" and message == f"roles has {limits.MAX_RECORDS + 1:,} entries; the handbook's limit is {limits.MAX_RECORDS:,}; remove some"
 
 
@@ -82,24 +87,35 @@ def test_a_list_over_its_limit_says_how_many_and_the_limit():
     ],
 )
 def test_numbers_that_may_not_mean_what_they_seem_say_what_to_write(amount, sentence):
-    [(_, message, _, _)] = _explained(Charge, {**CHARGE, "amount": amount})
+    [(_, message, *_)] = _explained(Charge, {**CHARGE, "amount": amount})
     assert message == sentence
 
 
 def test_a_yes_no_field_says_write_true_or_false():
-    [(_, message, code, _)] = _explained(Charge, {**CHARGE, "price_on_application": "yes"})
+    [(_, message, code, *_)] = _explained(Charge, {**CHARGE, "price_on_application": "yes"})
     assert (message, code) == ("'yes' is not true or false; write true or false", "not-boolean")
-    [(_, message, _, _)] = _explained(Charge, {**CHARGE, "price_on_application": "true"})
+    [(_, message, *_)] = _explained(Charge, {**CHARGE, "price_on_application": "true"})
     assert message == "'true' is in quotes, so it is text; write true or false without quotes"
 
 
 def test_an_http_address_without_a_reason_is_pointed_at_the_address():
     from handbook.data.model.publications import Channel
 
-    [(loc, message, code, at_key)] = _explained(Channel, {"id": "portal", "name": "Portal", "description": "d", "url": "http://x.example/"})
+    [(loc, message, code, at_key, *_)] = _explained(Channel, {"id": "portal", "name": "Portal", "description": "d", "url": "http://x.example/"})
     assert (loc, code, at_key) == (("url",), "http-url", False)
     assert message.startswith("this address starts with http://, which is not secure; write https:// if the site has it, or add `http_reason:`")
 
 
 def test_ordinals_read_as_english():
     assert [ordinal(n) for n in (1, 2, 3, 4, 11, 12, 13, 21, 22, 101, 1002)] == ["1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd", "101st", "1,002nd"]
+
+
+def test_a_misspelt_choice_carries_its_suggestion_as_a_field():
+    [explained] = _explained(Charge, {**CHARGE, "unit": "per dya"})
+    assert (explained.code, explained.suggestion) == ("unknown-choice", "per day")
+    assert explained.message.endswith("; did you mean 'per day'?")
+
+
+def test_a_missing_field_names_itself_as_a_field():
+    [explained] = _explained(Charge, {k: v for k, v in CHARGE.items() if k != "unit"})
+    assert (explained.code, explained.missing, explained.suggestion) == ("missing-field", "unit", None)

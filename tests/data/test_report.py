@@ -5,7 +5,7 @@ import json
 from handbook.core.errors import Level, Problem
 from handbook.data.report import format_problem, render, summary
 
-P1 = Problem("data/services.yaml", 42, 7, "services[3].charges[0].unit", "'per dya' is not a known unit; did you mean 'per day'?")
+P1 = Problem("data/services.yaml", 42, 7, "services[3].charges[0].unit", "'per dya' is not a known unit; did you mean 'per day'?", suggestion="per day")
 P2 = Problem("data/contacts.yaml", 3, 1, "roles[0].review_due", "the review was due, check it", Level.WARNING, "review-overdue")
 
 
@@ -25,7 +25,8 @@ def test_github_format_is_an_annotation_per_problem() -> None:
 
 def test_json_format_carries_every_field() -> None:
     rows = json.loads(render([P1], "json"))
-    assert rows == [{"file": "data/services.yaml", "line": 42, "col": 7, "path": "services[3].charges[0].unit", "level": "error", "code": "invalid", "message": P1.message}]
+    assert rows == [{"file": "data/services.yaml", "line": 42, "col": 7, "path": "services[3].charges[0].unit", "level": "error", "code": "invalid", "message": P1.message, "suggestion": "per day"}]
+    assert json.loads(render([P2], "json"))[0]["suggestion"] is None
 
 
 def test_summary_counts_errors_and_warnings() -> None:

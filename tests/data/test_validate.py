@@ -61,6 +61,25 @@ def test_faults_in_several_files_are_all_reported_in_one_run(tmp_path: Path) -> 
     ]
 
 
+def test_a_misspelt_field_arrives_with_its_suggestion_as_a_field_and_is_not_also_missing(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(MINIMAL, data)
+    services = (data / "services.yaml").read_text().replace("    summary: Budget planning", "    sumary: Budget planning")
+    (data / "services.yaml").write_text(services)
+    [problem] = validate(data, today=TODAY).problems
+    assert (problem.code, problem.suggestion) == ("unknown-field", "summary")
+    assert problem.message == "'sumary' is not a known field here; did you mean 'summary'?"
+
+
+def test_a_misspelt_field_with_no_near_name_suggests_nothing_and_the_missing_field_is_reported(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(MINIMAL, data)
+    services = (data / "services.yaml").read_text().replace("    summary: Budget planning", "    zzzzzz: Budget planning")
+    (data / "services.yaml").write_text(services)
+    found = sorted((p.code, p.suggestion) for p in validate(data, today=TODAY).problems)
+    assert found == [("missing-field", None), ("unknown-field", None)]
+
+
 def test_missing_data_file_is_a_problem_not_a_crash(tmp_path: Path) -> None:
     data = tmp_path / "data"
     shutil.copytree(MINIMAL, data)

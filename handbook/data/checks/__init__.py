@@ -52,10 +52,10 @@ class Context:
             self._known[(stem, field)] = set(self.ids(stem, field))
         return self._known[(stem, field)]
 
-    def problem(self, stem: str, path: Path_, message: str, code: str, level: Level = Level.ERROR) -> Problem:
+    def problem(self, stem: str, path: Path_, message: str, code: str, level: Level = Level.ERROR, *, suggestion: str | None = None) -> Problem:
         doc = self.documents[stem]
         line, col = doc.locate(path)
-        return Problem(doc.file, line, col, format_path(path), message, level, code)
+        return Problem(doc.file, line, col, format_path(path), message, level, code, suggestion)
 
 
 Check = Callable[[Context], Iterator[Problem]]

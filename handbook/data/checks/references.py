@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from handbook.core.errors import Problem
 from handbook.data.checks import Context
 from handbook.data.load import Path_
-from handbook.data.messages import suggest
+from handbook.data.messages import did_you_mean, nearest
 
 ROLES = ("contacts", "roles", "contact role", "data/contacts.yaml")
 UNITS = ("structure", "units", "unit", "data/structure.yaml")
@@ -23,7 +23,8 @@ def check(ctx: Context) -> Iterator[Problem]:
         known = ctx.known(t_stem, t_field)
         if value is None or known is None or value in known:
             return
-        yield ctx.problem(stem, path, f"{value!r} is not a known {what}{suggest(value, sorted(known))} (the ids are in {where})", "dangling-reference")
+        suggestion = nearest(value, sorted(known))
+        yield ctx.problem(stem, path, f"{value!r} is not a known {what}{did_you_mean(suggestion)} (the ids are in {where})", "dangling-reference", suggestion=suggestion)
 
     for i, unit in ctx.items("structure", "units"):
         yield from ref("structure", ("units", i, "parent"), unit.parent, UNITS)

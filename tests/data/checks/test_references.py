@@ -5,6 +5,7 @@ def test_dangling_contact_suggests_the_nearest_id(tmp_path):
     result = validate_edited(tmp_path, {"services": [("contacts: [schools-finance-manager]", "contacts: [schools-finance-manger]")]})
     assert codes(result) == [("dangling-reference", "services[0].contacts[0]")]
     assert "did you mean 'schools-finance-manager'?" in result.problems[0].message
+    assert result.problems[0].suggestion == "schools-finance-manager"
 
 
 def test_reference_to_an_entry_with_its_own_error_is_not_reported_twice(tmp_path):
