@@ -11,7 +11,7 @@ DATA ?= data
 # Debian packages the build and the tests need: the Noto fonts embedded in the PDF (core: Latin,
 # Greek, Cyrillic, Hebrew, Arabic, Indic scripts, symbols; cjk: Chinese, Japanese, Korean),
 # Graphviz for the organisation chart, poppler for reading PDFs in tests, Chromium for browser tests.
-SYSTEM_PACKAGES := fonts-noto-core fonts-noto-cjk graphviz poppler-utils chromium git
+SYSTEM_PACKAGES := fonts-noto-core fonts-noto-cjk fontconfig graphviz poppler-utils chromium git
 
 .PHONY: site test validate serve pdf schema bench publish clean system venv npm
 
