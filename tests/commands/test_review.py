@@ -58,11 +58,23 @@ def test_within_days_widens_the_window(edition: Path):
     assert len(due_items(edition, within_days=400, today=TODAY)) > 3
 
 
-def test_internal_records_are_listed_for_officers_and_marked(tmp_path: Path):
-    items = due_items(EDITIONS / "2026-27", within_days=365, today=TODAY)
-    internal = [i for i in items if i.internal]
-    assert [i.id for i in internal] == ["fraud-review", "staff-absence-scheme"]
-    assert "(internal)" in render_review(items)
+def test_internal_records_are_listed_for_officers_and_marked(edition: Path):
+    services = edition / "services.yaml"
+    # governor-services (due in 10 days) made internal; the internal investigations officer due in 20.
+    services.write_text(services.read_text().replace("    review_due: 2026-11-11\n", "    review_due: 2026-11-11\n    visibility: internal\n"))
+    contacts = edition / "contacts.yaml"
+    contacts.write_text(contacts.read_text().replace("    email: counter.fraud@westmarch.example\n    visibility: internal\n", "    email: counter.fraud@westmarch.example\n    visibility: internal\n    last_reviewed: 2025-11-21\n    review_due: 2026-11-21\n"))
+    items = due_items(edition, within_days=30, today=TODAY)
+    assert [(i.id, i.internal) for i in items] == [
+        ("music-education", False),
+        ("director-childrens-services", False),
+        ("governor-services", True),
+        ("investigations-officer", True),
+    ]
+    text = render_review(items)
+    assert "service 'Governor Services' [governor-services] (internal)" in text
+    assert "contact 'Investigations Officer (internal)' [investigations-officer] (internal)" in text
+    assert "[music-education] (internal)" not in text
 
 
 def test_render_says_when_nothing_is_due():

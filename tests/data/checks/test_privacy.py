@@ -12,4 +12,11 @@ def test_public_service_cannot_link_an_internal_service(tmp_path):
 
 
 def test_internal_service_may_use_internal_contacts(tmp_path):
-    assert validate_edited(tmp_path, {}).problems == []
+    points_inward = [("contacts: [schools-finance-manager]", "contacts: [investigations-officer]"), ("related: [school-improvement-monitoring]", "related: [fraud-review]")]
+    # Public, the service may not point at them; made internal, the same references are allowed.
+    assert codes(validate_edited(tmp_path / "public", {"services": points_inward})) == [
+        ("internal-reference", "services[0].contacts[0]"),
+        ("internal-reference", "services[0].related[0]"),
+    ]
+    made_internal = points_inward + [("keywords: [budget, accountant]\n", "keywords: [budget, accountant]\n    visibility: internal\n")]
+    assert validate_edited(tmp_path / "internal", {"services": made_internal}).problems == []
