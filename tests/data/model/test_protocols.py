@@ -1,6 +1,9 @@
 import json
 
-from handbook.data.model.protocols import ConcernLevel, ProtocolsFile
+import pytest
+from pydantic import ValidationError
+
+from handbook.data.model.protocols import ConcernFramework, ConcernLevel, ProtocolsFile
 
 
 def test_the_concern_framework_has_no_place_for_which_school_is_at_which_level():
@@ -11,6 +14,14 @@ def test_the_concern_framework_has_no_place_for_which_school_is_at_which_level()
     assert "school" not in " ".join(ConcernLevel.model_fields)
 
 
-def test_levels_are_ordered_by_their_number(sample_handbook):
-    levels = [lvl.level for lvl in sample_handbook.protocols.concern_framework.levels]
-    assert levels == sorted(levels) and len(levels) >= 2
+def level(number: int) -> dict:
+    return {"level": number, "name": f"Level {number}", "triggers": ["t"], "support": ["s"], "expected_improvement": "e", "timescale": "a term"}
+
+
+def test_a_framework_has_two_to_nine_levels_numbered_one_to_nine_kept_in_the_order_written():
+    # The model keeps the officer's order; views.protocols.concern_framework sorts for the page.
+    assert [lv.level for lv in ConcernFramework(introduction="i", levels=[level(3), level(1)]).levels] == [3, 1]
+    assert len(ConcernFramework(introduction="i", levels=[level(n) for n in range(1, 10)]).levels) == 9
+    for bad in ([level(1)], [level(n) for n in range(1, 11)], [level(0), level(1)], [level(1), level(10)]):
+        with pytest.raises(ValidationError):
+            ConcernFramework(introduction="i", levels=bad)
