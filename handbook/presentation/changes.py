@@ -84,8 +84,10 @@ def _contact_markdown(c) -> str:
 
 
 def _chair_line(c, show: Callable[[object], str] = str) -> str:
-    now = "vacant" if c.new == "vacant" else show(c.new)
-    return f"{show(c.group_name)}: chair was {show(c.old)}, now {now}" if c.old else f"{show(c.group_name)}: chair now {now}"
+    now = show(filters.chair_text(c.new, start=False))
+    if c.old is None:
+        return f"{show(c.group_name)}: chair now {now}"
+    return f"{show(c.group_name)}: chair was {show(filters.chair_text(c.old, start=False))}, now {now}"
 
 
 def render_text(report: ChangeReport) -> str:
@@ -105,10 +107,10 @@ def render_text(report: ChangeReport) -> str:
     section("Provision changed", [f"  ~ {p.id}: {p.name}: {p.old} -> {p.new}" for p in report.provision_changes])
     section(
         f"Prices changed (! = rise above {_threshold(report)})",
-        [f"  {'!' if c.above_threshold else ' '} {c.service_name} / {c.offer_name} / {c.charge}: {money(c.old_amount)} -> {money(c.new_amount)} {f'({percent(c)})' if c.percent is not None else ''}".rstrip() for c in report.charges_changed],
+        [f"  {'!' if c.above_threshold else ' '} {c.service_name} / {c.offer_name} / {filters.describe_charge(c.charge)}: {money(c.old_amount)} -> {money(c.new_amount)} {f'({percent(c)})' if c.percent is not None else ''}".rstrip() for c in report.charges_changed],
     )
-    section("Prices added", [f"  + {c.service_name} / {c.offer_name} / {c.charge}: {money(c.new_amount)}" for c in report.charges_added])
-    section("Prices removed", [f"  - {c.service_name} / {c.offer_name} / {c.charge}: was {money(c.old_amount)}" for c in report.charges_removed])
+    section("Prices added", [f"  + {c.service_name} / {c.offer_name} / {filters.describe_charge(c.charge)}: {money(c.new_amount)}" for c in report.charges_added])
+    section("Prices removed", [f"  - {c.service_name} / {c.offer_name} / {filters.describe_charge(c.charge)}: was {money(c.old_amount)}" for c in report.charges_removed])
     section("Contacts", [f"  ~ {c.id}: {name}: {what}" for c in report.contacts for name, what in [_contact_line(c)]])
     section("Chairs", [f"  ~ {_chair_line(c)}" for c in report.chairs])
     return "\n".join(lines)
@@ -145,10 +147,10 @@ def render_markdown(report: ChangeReport | None, *, heading_level: int = 2, serv
         rows = [f"| Service | Offer | Price for | {md(report.old_edition)} | {md(report.new_edition)} | Change |", "|---|---|---|--:|--:|--:|"]
         for c in report.charges_changed:
             flag = f" **above {_threshold(report)}**" if c.above_threshold else ""
-            rows.append(f"| {link(c.service_id, c.service_name)} | {md(c.offer_name)} | {md(c.charge)} | {md(money(c.old_amount))} | {md(money(c.new_amount))} | {percent(c)}{flag} |")
+            rows.append(f"| {link(c.service_id, c.service_name)} | {md(c.offer_name)} | {md(filters.describe_charge(c.charge))} | {md(money(c.old_amount))} | {md(money(c.new_amount))} | {percent(c)}{flag} |")
         out.append(f"{h} Price changes\n\n" + "\n".join(rows))
-    bullets("New prices", [f"{link(c.service_id, c.service_name)}, {md(c.offer_name)}: {md(c.charge)}: {md(money(c.new_amount))}" for c in report.charges_added])
-    bullets("Prices no longer offered", [f"{md(c.service_name)}, {md(c.offer_name)}: {md(c.charge)}: was {md(money(c.old_amount))}" for c in report.charges_removed])
+    bullets("New prices", [f"{link(c.service_id, c.service_name)}, {md(c.offer_name)}: {md(filters.describe_charge(c.charge))}: {md(money(c.new_amount))}" for c in report.charges_added])
+    bullets("Prices no longer offered", [f"{md(c.service_name)}, {md(c.offer_name)}: {md(filters.describe_charge(c.charge))}: was {md(money(c.old_amount))}" for c in report.charges_removed])
     bullets("Contacts", [_contact_markdown(c) for c in report.contacts])
     bullets("Chairs of groups", [_chair_line(c, md) for c in report.chairs])
     return "\n\n".join(out) + "\n"

@@ -14,8 +14,26 @@ import datetime as dt
 from decimal import Decimal
 from typing import Any
 
+from handbook.data.model.partnerships import GroupKind
 from handbook.data.model.services import Charge, OfferKind, Payer, Provision
-from handbook.data.model.types import PHASE_LABELS, SETTING_LABELS
+from handbook.data.model.types import Phase, Setting
+
+SETTING_LABELS = {
+    Setting.MAINTAINED: "Maintained schools",
+    Setting.ACADEMY: "Academies",
+    Setting.FREE_SCHOOL: "Free schools",
+    Setting.INDEPENDENT: "Independent schools",
+    Setting.OTHER_AUTHORITY: "Schools in other authorities",
+}
+
+PHASE_LABELS = {
+    Phase.EARLY_YEARS: "Early years",
+    Phase.PRIMARY: "Primary",
+    Phase.SECONDARY: "Secondary",
+    Phase.SPECIAL: "Special",
+    Phase.ALTERNATIVE_PROVISION: "Alternative provision",
+    Phase.POST_16: "Post-16",
+}
 
 
 def money(amount: Decimal | int | float | None, poa: bool = False) -> str:
@@ -201,9 +219,59 @@ def charge_notes(charge: Charge) -> str:
     return "; ".join(notes)
 
 
+def describe_charge(charge: Any) -> str:
+    """What a price is for, in words: `Additional visit, per day, academies, 211 pupils and over`.
+
+    Takes a `Charge` or anything with its label, unit, settings, band and phase (the change
+    report's `ChargeIdentity`).
+    """
+    parts = [charge.label] if charge.label else []
+    parts.append(charge.unit.value)
+    parts.append(", ".join(setting_label(s).lower() for s in charge.settings))
+    if charge.band is not None:
+        parts.append(band_text(charge.band))
+    if charge.phase is not None:
+        parts.append(phase_label(charge.phase).lower())
+    return ", ".join(parts)
+
+
+GROUP_KIND_LABELS = {
+    GroupKind.STATUTORY: "Statutory bodies",
+    GroupKind.QUASI_STATUTORY: "Quasi-statutory bodies",
+    GroupKind.PARTNERSHIP: "Partnerships",
+    GroupKind.CONSULTATIVE: "Consultative groups",
+    GroupKind.LIAISON: "Liaison groups",
+    GroupKind.POLICY: "Policy groups",
+    GroupKind.MEETING: "Regular meetings",
+}
+
+# A group chaired by a council post the handbook does not publish: the chair is known and
+# appointed, only not named here, so "to be confirmed" would not be true.
+UNNAMED_CHAIR = "a council officer"
+
+
+def chair_text(chair: Any, start: bool = True) -> str:
+    """Who chairs a group, as published (`views.partnerships.Chair`): `Vacant`, the person, the
+    role's title with its holder where they agreed to be named, or `A council officer`.
+
+    `start=False` for the middle of a sentence ("chair now vacant"); names are never changed.
+    """
+    if chair.vacant:
+        words = "vacant"
+    elif chair.person is not None:
+        return chair.person
+    elif chair.role_title is not None:
+        return f"{chair.role_title} ({chair.role_holder})" if chair.role_holder else chair.role_title
+    else:
+        words = UNNAMED_CHAIR
+    return words[0].upper() + words[1:] if start else words
+
+
 FILTERS.update(
     {
         "price": price,
+        "chair": chair_text,
+        "group_kind": GROUP_KIND_LABELS.__getitem__,
         "settings": settings,
         "phases": phases,
         "scope": scope,

@@ -2,8 +2,9 @@
 
 Input: the older and the newer `Handbook`. Output: a `ChangeReport` (services added, withdrawn
 and renamed; provision changes; every charge changed, with its percentage and whether the rise
-is above the threshold; contacts and chairs changed). `render_text` and `render_markdown` (in
-`handbook.presentation.changes`) turn it into words for the CLI, the site page and the PDF.
+is above the threshold; contacts and chairs changed). No wording: what a price is for is a
+`ChargeIdentity` and a chair a `partnerships.Chair`; `render_text` and `render_markdown` (in
+`handbook.presentation.changes`) turn the report into words for the CLI, the site page and the PDF.
 
 The rule: the newer edition's outputs may contain only what the newer edition publishes. So the
 report compares two *published projections*, never the raw records, and the older edition's
@@ -17,13 +18,13 @@ projection is further filtered by the newer edition's privacy:
   "no longer listed", and no count hints at it (beside the named withdrawals, a count would let
   a reader of the old edition pick out which record is still kept internally).
 - People are named only as the newer edition names them: a holder by `Role.public_name` (their
-  consent), a chair as the partnerships page words it. A former holder or former chair is never
+  consent), a chair as the partnerships page shows it. A former holder or former chair is never
   named, whatever the older edition printed: the newer edition holds no consent of theirs, and a
   person who has left cannot withdraw consent in data that no longer lists them. So a holder
   change says "now <name>", "now vacant" or "filled, holder not named"; a holder who stops being
   named (consent withdrawn, or a successor who has not consented) is not reported at all.
 - Last, a net under the rules above (`handbook.views.withheld`): no text of the older side (a
-  withdrawn service's name, an old title, e-mail, offer or price description) is reported if it
+  withdrawn service's name, an old title, e-mail, offer or price label) is reported if it
   contains, as words, a text the newer edition withholds (a value of one of its internal
   records, or a name given without consent, that none of its public records carries; a lone
   word only where it is the whole text). A coincidence drops one line of the report; a leak
@@ -38,9 +39,10 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from handbook.data.model import Handbook
-from handbook.data.model.services import Charge, Service
-from handbook.data.model.types import PHASE_LABELS, SETTING_LABELS
+from handbook.data.model.services import Band, Charge, Service, Unit
+from handbook.data.model.types import Phase, Setting
 from handbook.views import catalogue, contacts, partnerships
+from handbook.views.partnerships import Chair
 from handbook.views.withheld import Withheld
 
 ChargeKey = tuple[str | None, str, tuple[str, ...], tuple[int, int | None] | None, str | None, int]
@@ -69,6 +71,23 @@ class ProvisionChange:
 
 
 @dataclass(frozen=True)
+class ChargeIdentity:
+    """What a price is for (`presentation.wording.describe_charge` words it): the charge's label,
+    unit, kinds of school, band and phase; nothing else of the charge, so no other text of an
+    older edition travels in the report."""
+
+    label: str | None
+    unit: Unit
+    settings: tuple[Setting, ...]
+    band: Band | None
+    phase: Phase | None
+
+    @classmethod
+    def of(cls, charge: Charge) -> ChargeIdentity:
+        return cls(charge.label, charge.unit, tuple(charge.settings), charge.band, charge.phase)
+
+
+@dataclass(frozen=True)
 class ChargeChange:
     """One charge in both editions (or only one: `old`/`new` is then `None` and `status` says so).
 
@@ -79,7 +98,7 @@ class ChargeChange:
     service_name: str
     offer_id: str
     offer_name: str
-    charge: str  # what the price is for, in words: label, unit, settings, band, phase
+    charge: ChargeIdentity  # what the price is for
     status: str  # "changed", "added" or "removed"
     old_amount: Decimal | None = None
     new_amount: Decimal | None = None
@@ -106,13 +125,13 @@ class ContactChange:
 
 @dataclass(frozen=True)
 class ChairChange:
-    """A public group whose chair changed: `new` as the partnerships page words it ("vacant"
-    for a vacant chair); `old` only the chairing role's title, else `None` (never a person)."""
+    """A public group whose chair changed: `new` as the partnerships page shows it; `old` only a
+    vacancy or the chairing role's title (never its holder), else `None` (never a person)."""
 
     group_id: str
     group_name: str
-    old: str | None
-    new: str
+    old: Chair | None
+    new: Chair
 
 
 @dataclass(frozen=True)
@@ -149,19 +168,6 @@ class ChangeReport:
         return not any((self.services_added, self.services_withdrawn, self.services_renamed, self.provision_changes, self.charges, self.contacts, self.chairs))
 
 
-def describe_charge(charge: Charge) -> str:
-    """What a price is for, in words: `Additional visit, per day, academies, 211 pupils and over`."""
-    parts = [charge.label] if charge.label else []
-    parts.append(charge.unit.value)
-    parts.append(", ".join(SETTING_LABELS[s].lower() for s in charge.settings))
-    if charge.band is not None:
-        band = charge.band
-        parts.append(f"{band.pupils_from} pupils and over" if band.pupils_to is None else f"{band.pupils_from} to {band.pupils_to} pupils")
-    if charge.phase is not None:
-        parts.append(PHASE_LABELS[charge.phase].lower())
-    return ", ".join(parts)
-
-
 def _charges_by_identity(charges: list[Charge]) -> dict[ChargeKey, Charge]:
     """Key each charge by what it is for; a repeated identity gets its occurrence number.
 
@@ -184,8 +190,9 @@ def _percent(old: Decimal | None, new: Decimal | None) -> float | None:
 
 
 def _service_charges(old: Service, new: Service, threshold: float, withheld: Withheld) -> list[ChargeChange]:
-    """Charges of a service published in both editions; a removed price whose words the newer
-    edition withholds is left out (its words come from the older side)."""
+    """Charges of a service published in both editions; a removed price whose label the newer
+    edition withholds is left out (the label is the older side's only text in it: unit, kinds
+    of school, band and phase are the handbook's fixed vocabulary and numbers)."""
     out: list[ChargeChange] = []
     old_offers = {o.id: o for o in old.offers}
     new_offer_ids = {o.id for o in new.offers}
@@ -193,7 +200,7 @@ def _service_charges(old: Service, new: Service, threshold: float, withheld: Wit
         before = _charges_by_identity(old_offers[offer.id].charges) if offer.id in old_offers else {}
         after = _charges_by_identity(offer.charges)
         for key, charge in after.items():
-            common = dict(service_id=new.id, service_name=new.name, offer_id=offer.id, offer_name=offer.name, charge=describe_charge(charge))
+            common = dict(service_id=new.id, service_name=new.name, offer_id=offer.id, offer_name=offer.name, charge=ChargeIdentity.of(charge))
             if key not in before:
                 out.append(ChargeChange(**common, status="added", new_amount=charge.amount))
                 continue
@@ -203,11 +210,11 @@ def _service_charges(old: Service, new: Service, threshold: float, withheld: Wit
             pct = _percent(was.amount, charge.amount)
             out.append(ChargeChange(**common, status="changed", old_amount=was.amount, new_amount=charge.amount, percent=pct, above_threshold=pct is not None and pct > threshold))
         for key, charge in before.items():
-            if key not in after and not withheld.hides(describe_charge(charge)):
-                out.append(ChargeChange(new.id, new.name, offer.id, offer.name, describe_charge(charge), "removed", old_amount=charge.amount))
+            if key not in after and not withheld.hides(charge.label):
+                out.append(ChargeChange(new.id, new.name, offer.id, offer.name, ChargeIdentity.of(charge), "removed", old_amount=charge.amount))
     for offer in old.offers:  # offers withdrawn from a service that stays
         if offer.id not in new_offer_ids and not withheld.hides(offer.name):
-            out += [ChargeChange(new.id, new.name, offer.id, offer.name, describe_charge(c), "removed", old_amount=c.amount) for c in offer.charges if not withheld.hides(describe_charge(c))]
+            out += [ChargeChange(new.id, new.name, offer.id, offer.name, ChargeIdentity.of(c), "removed", old_amount=c.amount) for c in offer.charges if not withheld.hides(c.label)]
     return out
 
 
@@ -268,8 +275,8 @@ def _chair_identity(group) -> tuple:
 
 
 def _chair_changes(old: Handbook, new: Handbook, withheld: Withheld) -> list[ChairChange]:
-    """Chairs of groups published in both editions, worded as the newer partnerships page words
-    them; the old chair is given only as a role's title (never a person's name)."""
+    """Chairs of groups published in both editions, as the newer partnerships page shows them;
+    the old chair is given only as a vacancy or a role's title (never a person's name)."""
     out = []
     before = {v.group.id: v.group for v in partnerships.public_groups(old)}
     for view in partnerships.public_groups(new):
@@ -278,8 +285,9 @@ def _chair_changes(old: Handbook, new: Handbook, withheld: Withheld) -> list[Cha
             continue
         was = before[group.id].chair
         old_role = catalogue.public_role(old, was.role) if was.role and was.role not in withheld.ids["roles"] else None
-        old_words = "vacant" if was.vacant else withheld.shown(old_role.title) if old_role is not None else None
-        out.append(ChairChange(group.id, group.name, old_words, "vacant" if group.chair.vacant else view.chair))
+        old_title = withheld.shown(old_role.title) if old_role is not None else None
+        old_chair = Chair(vacant=True) if was.vacant else Chair(role_title=old_title) if old_title is not None else None
+        out.append(ChairChange(group.id, group.name, old_chair, view.chair))
     return out
 
 
@@ -309,4 +317,4 @@ def compare(old: Handbook, new: Handbook, threshold: float | None = None) -> Cha
     return report
 
 
-__all__ = ["ChangeReport", "compare", "describe_charge"]
+__all__ = ["ChangeReport", "ChargeIdentity", "compare"]

@@ -10,7 +10,10 @@ import pytest
 
 from handbook.data.validate import load_handbook
 from handbook.presentation.changes import md, money, render_markdown, render_text
-from handbook.views.changes import ChairChange, ChangeReport, ChargeChange, ContactChange, ServiceRef, compare
+from handbook.data.model.services import Band, Unit
+from handbook.data.model.types import Phase, Setting
+from handbook.views.changes import ChairChange, ChangeReport, ChargeChange, ChargeIdentity, ContactChange, ServiceRef, compare
+from handbook.views.partnerships import Chair
 
 EDITIONS = Path(__file__).resolve().parent.parent / "cases" / "editions"
 
@@ -46,7 +49,7 @@ def test_markdown_heading_level_is_configurable_for_the_pdf(report):
 
 def test_data_text_is_shown_as_typed_never_as_markup_or_template():
     hostile = "<script>alert(1)</script> {{ config }} *bold* [x](http://evil) | pipe"
-    report = ChangeReport("2025-26", "2026-27", 3.0, services_added=[ServiceRef("evil", hostile, "traded")], charges=[ChargeChange("evil", hostile, "o", hostile, hostile, "changed", Decimal(1), Decimal(2), 100.0, True)])
+    report = ChangeReport("2025-26", "2026-27", 3.0, services_added=[ServiceRef("evil", hostile, "traded")], charges=[ChargeChange("evil", hostile, "o", hostile, ChargeIdentity(hostile, Unit.PER_DAY, (Setting.MAINTAINED,), None, None), "changed", Decimal(1), Decimal(2), 100.0, True)])
     text = render_markdown(report)
     assert "{{" not in text and "<script>" not in text
     html = _html(text)
@@ -89,12 +92,24 @@ def test_holder_and_chair_lines_say_what_changed_without_a_former_name():
         ContactChange("c", "Head of ICT", "holder", None, "Ann *Bold*"),
         ContactChange("d", "Head of Data", "email", None, "data@westmarch.example"),
         ContactChange("e", "Head of Pay", "phone", "01632 960 100", None),
-    ], chairs=[ChairChange("g", "Finance Group", "Schools Finance Manager", "vacant"), ChairChange("h", "Forum", None, "Mr J. Okoro")])
+    ], chairs=[
+        ChairChange("g", "Finance Group", Chair(role_title="Schools Finance Manager"), Chair(vacant=True)),
+        ChairChange("h", "Forum", None, Chair(person="Mr J. Okoro")),
+        ChairChange("i", "Liaison Group", Chair(vacant=True), Chair()),
+    ])
     text = render_text(report)
     assert "Head of Audit: post-holder: the post has been filled; the holder is not named" in text
     assert "Head of HR: post-holder: now vacant" in text and "Head of ICT: post-holder: now Ann *Bold*" in text
     assert "Head of Data: email: now data@westmarch.example" in text and "Head of Pay: phone: no longer given" in text
     assert "Finance Group: chair was Schools Finance Manager, now vacant" in text and "Forum: chair now Mr J. Okoro" in text
+    assert "Liaison Group: chair was vacant, now a council officer" in text
     markdown_text = render_markdown(report)
     assert r"Head of ICT: post-holder: now Ann \*Bold\*" in markdown_text
     assert "Forum: chair now Mr J. Okoro" in markdown_text
+
+
+def test_what_a_price_is_for_is_worded_here_with_the_sites_numbers():
+    bigger = ChargeIdentity("Visit", Unit.PER_DAY, (Setting.MAINTAINED, Setting.ACADEMY), Band(pupils_from=1000, pupils_to=2500), Phase.SECONDARY)
+    report = ChangeReport("2025-26", "2026-27", 3.0, charges=[ChargeChange("s", "Service", "o", "Offer", bigger, "added", new_amount=Decimal(5))])
+    assert "  + Service / Offer / Visit, per day, maintained schools, academies, 1,000 to 2,500 pupils, secondary: £5" in render_text(report)
+    assert "Visit, per day, maintained schools, academies, 1,000 to 2,500 pupils, secondary: £5" in render_markdown(report)

@@ -74,3 +74,30 @@ def test_scope_joins_band_and_phase():
 def test_settings_and_phases_read_as_a_list():
     assert settings(["maintained", "academy", "other-authority"]) == "Maintained schools, Academies and Schools in other authorities"
     assert phases(["primary", "secondary"]) == "Primary and Secondary"
+
+
+def test_what_a_price_is_for_reads_label_unit_settings_band_and_phase_with_the_sites_numbers():
+    c = charge(label="Additional visit", settings=["maintained", "academy"], band={"pupils_from": 1000}, phase="primary")
+    assert filters.describe_charge(c) == "Additional visit, per day, maintained schools, academies, 1,000 pupils and over, primary"
+    assert filters.describe_charge(charge(band={"pupils_from": 211, "pupils_to": 1500})) == "per day, maintained schools, 211 to 1,500 pupils"
+
+
+def test_a_chair_reads_as_the_partnerships_page_and_the_change_report_print_it():
+    from handbook.views.partnerships import Chair
+
+    assert filters.chair_text(Chair(vacant=True)) == "Vacant"
+    assert filters.chair_text(Chair(vacant=True), start=False) == "vacant"
+    assert filters.chair_text(Chair(person="Mrs Joy Adeyemi")) == "Mrs Joy Adeyemi"
+    assert filters.chair_text(Chair(role_title="Schools Finance Manager", role_holder="Tom Ellis")) == "Schools Finance Manager (Tom Ellis)"
+    assert filters.chair_text(Chair(role_title="Schools Finance Manager")) == "Schools Finance Manager"
+    assert filters.chair_text(Chair()) == "A council officer"
+    assert filters.chair_text(Chair(), start=False) == "a council officer"
+
+
+def test_every_kind_of_group_and_every_phase_and_setting_has_a_label():
+    from handbook.data.model.partnerships import GroupKind
+    from handbook.data.model.types import Phase, Setting
+
+    assert set(filters.GROUP_KIND_LABELS) == set(GroupKind)
+    assert set(filters.PHASE_LABELS) == set(Phase) and set(filters.SETTING_LABELS) == set(Setting)
+    assert filters.FILTERS["group_kind"](GroupKind.MEETING) == "Regular meetings"

@@ -11,7 +11,9 @@ import pytest
 from handbook.data.editions import previous_edition
 from handbook.data.validate import load_handbook
 from handbook.presentation.changes import render_markdown, render_text
-from handbook.views.changes import compare, describe_charge
+from handbook.presentation.wording import chair_text
+from handbook.views.changes import ChargeIdentity, compare
+from handbook.views.partnerships import Chair
 
 EDITIONS = Path(__file__).resolve().parent.parent / "cases" / "editions"
 MINIMAL = EDITIONS.parent / "minimal"
@@ -101,7 +103,7 @@ def test_chair_whose_holder_stops_consenting_is_never_named(private_pair):
     # The older edition did name him as the group's chair: the filter, not the data, hides him.
     from handbook.views.partnerships import public_groups
 
-    assert [v.chair for v in public_groups(old) if v.group.id == "schools-finance-group"] == ["Schools Finance Manager (Tom Ellis)"]
+    assert [v.chair for v in public_groups(old) if v.group.id == "schools-finance-group"] == [Chair(role_title="Schools Finance Manager", role_holder="Tom Ellis")]
 
 
 def test_group_made_internal_is_absent_with_its_new_chair(private_pair):
@@ -178,9 +180,20 @@ def test_rise_exactly_at_the_threshold_is_not_flagged(old, new):
     assert not any(c.above_threshold for c in exact.charges_changed)
 
 
-def test_charge_description_names_label_unit_settings_band_and_phase(new):
-    charges = new.services_by_id["school-finance-support"].offers[0].charges
-    assert describe_charge(charges[1]) == "per school per year, maintained schools, 211 pupils and over"
+def test_a_changed_charge_carries_what_it_is_for_as_data_not_words(old, new):
+    charge = new.services_by_id["school-finance-support"].offers[0].charges[1]
+    [change] = [c for c in compare(old, new).charges_changed if c.new_amount == charge.amount]
+    assert change.charge == ChargeIdentity(None, charge.unit, tuple(charge.settings), charge.band, charge.phase)
+    assert change.charge.band.pupils_from == 211
+
+
+def test_a_removed_charge_whose_label_the_new_edition_withholds_is_not_reported(tmp_path, old):
+    # The withdrawn governor-training price's label becomes an internal role's title.
+    base = _edited(tmp_path / "base", "2025-26", "services", "          - amount: 60\n", "          - amount: 60\n            label: Clerk induction evening\n")
+    before = load_handbook(base)
+    assert [c.charge.label for c in compare(before, load_handbook(EDITIONS / "2026-27")).charges_removed] == ["Clerk induction evening"]
+    folder = _edited(tmp_path / "collide", "2026-27", "contacts", "    title: Investigations Officer (internal)\n", "    title: Clerk induction evening\n")
+    assert compare(before, load_handbook(folder)).charges_removed == []
 
 
 def test_chair_held_by_an_internal_role_is_never_named(tmp_path, old):
@@ -195,8 +208,9 @@ def test_chair_held_by_an_internal_role_is_never_named(tmp_path, old):
     groups = new.partnerships.model_copy(update={"groups": [g.model_copy(update={"chair": g.chair.model_copy(update={"role": "investigations-officer"})}) if g.id == "headteachers-liaison" else g for g in new.partnerships.groups]})
     leaky = dataclasses.replace(new, partnerships=groups)
     chairs = compare(old, leaky).chairs
-    # Worded as the partnerships page words it, from the public view.
-    assert [(c.group_id, c.new) for c in chairs if c.group_id == "headteachers-liaison"] == [("headteachers-liaison", "To be confirmed")]
+    # As the partnerships page shows it, from the public view: a chair whose post is not named.
+    assert [(c.group_id, c.new) for c in chairs if c.group_id == "headteachers-liaison"] == [("headteachers-liaison", Chair())]
+    assert "Headteachers' Liaison Group: chair was Head of School Improvement, now a council officer" in render_text(compare(old, leaky))
     assert "Investigations" not in _everything(compare(old, leaky))
 
 
@@ -211,7 +225,7 @@ SAMPLE_EXPECTED = {
     "calm": {("school-improvement-consultancy", "630", "650"), ("school-improvement-consultancy", "340", "350"), ("cpd-programme", "68", "70"), ("hr-advisory", "1520", "1570"), ("music-service", "41", "42.50"), ("payroll", "7.90", "7.60")},
     # The former holder and chair (Peter Lang, Mr David Coleman) are never named.
     "contacts": {("governor-services-manager", "holder", None, "Olivia Hart"), ("admissions-manager", "phone", "01632 960 318", "01632 960 305")},
-    "chairs": [("primary-heads-association", None, "Mrs Joy Adeyemi, headteacher, St Aidan's CE Primary School")],
+    "chairs": [("primary-heads-association", None, Chair(person="Mrs Joy Adeyemi, headteacher, St Aidan's CE Primary School"))],
 }
 
 

@@ -233,21 +233,3 @@ class Setting(str, Enum):
     FREE_SCHOOL = "free-school"
     INDEPENDENT = "independent"
     OTHER_AUTHORITY = "other-authority"
-
-
-SETTING_LABELS = {
-    Setting.MAINTAINED: "Maintained schools",
-    Setting.ACADEMY: "Academies",
-    Setting.FREE_SCHOOL: "Free schools",
-    Setting.INDEPENDENT: "Independent schools",
-    Setting.OTHER_AUTHORITY: "Schools in other authorities",
-}
-
-PHASE_LABELS = {
-    Phase.EARLY_YEARS: "Early years",
-    Phase.PRIMARY: "Primary",
-    Phase.SECONDARY: "Secondary",
-    Phase.SPECIAL: "Special",
-    Phase.ALTERNATIVE_PROVISION: "Alternative provision",
-    Phase.POST_16: "Post-16",
-}
