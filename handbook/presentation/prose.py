@@ -12,7 +12,8 @@ Each macro returns a block of HTML (from a template in `handbook/presentation/te
 autoescaped) surrounded by blank lines, so Markdown passes it through untouched. The page
 author's text is the only template: data inserted by a macro is never evaluated again, and data
 text is escaped (Markdown fields go through `handbook.presentation.markdown`, which shows raw HTML as typed).
-Never does I/O beyond reading templates (the org chart runs Graphviz in `handbook.presentation.chart`).
+Its I/O is the macros': reading templates, the previous edition's data for the changes page
+(`handbook.data.editions`), and Graphviz for the org chart (`handbook.presentation.chart`).
 """
 
 from __future__ import annotations
@@ -22,14 +23,14 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import jinja2
-
 from handbook.data.model import Handbook
 from handbook.presentation import escape, macros
 from handbook.presentation import wording as filters
+from handbook.presentation.templating import render_page_text
+from handbook.views.edition import edition_label
 
 # The Markdown extensions of every prose page; mkdocs.yml's `markdown_extensions` mirrors these
-# (tests/test_render.py compares them).
+# (tests/presentation/test_prose.py compares them).
 MARKDOWN_EXTENSIONS = ["abbr", "admonition", "attr_list", "def_list", "footnotes", "md_in_html", "tables", "toc"]
 MARKDOWN_EXTENSION_CONFIGS: dict[str, dict[str, Any]] = {"toc": {"permalink": False, "toc_depth": 3}}
 
@@ -84,7 +85,7 @@ def page_variables(handbook: Handbook) -> dict[str, Any]:
         "authority_short_name": a.authority.short_name,
         "authority_website": str(a.authority.website),
         "handbook_title": a.handbook.title,
-        "edition_label": f"{a.edition.id} edition",
+        "edition_label": edition_label(handbook),
         "academic_year": a.edition.covers.academic_year,
         "financial_year": a.edition.covers.financial_year,
         "published": filters.long_date(a.edition.published),
@@ -102,7 +103,4 @@ def render_page_markdown(text: str, handbook: Handbook, data_dir: Path | str, ur
     Unknown names fail (StrictUndefined), as they do in the website build.
     """
     body = _FRONT_MATTER.sub("", text, count=1)
-    env = jinja2.Environment(undefined=jinja2.StrictUndefined, autoescape=False, keep_trailing_newline=True)
-    env.globals.update(page_variables(handbook))
-    env.globals.update(macro_functions(handbook, data_dir, url_for))
-    return env.from_string(body).render()
+    return render_page_text(body, {**page_variables(handbook), **macro_functions(handbook, data_dir, url_for)})

@@ -1,7 +1,9 @@
-"""templating: the one Jinja environment for the project's HTML and Markdown templates.
+"""templating: the one place Jinja environments are made, for templates and for page text.
 
-Input: a template's name and its context. Output: text, with every value autoescaped for HTML.
-Templates are compiled once and the compiled form is kept in the handbook cache.
+Input: a template's name and its context, or a prose page's text and the names it may use.
+Output: text. Template files are autoescaped for HTML, compiled once, and the compiled form is
+kept in the handbook cache. A page's own text (`docs/*.md`) is rendered by `render_page_text`,
+the second environment, which is not autoescaped (see `page_environment`).
 """
 
 from __future__ import annotations
@@ -63,3 +65,21 @@ def block(template: str, **context: Any) -> str:
     html = environment().get_template(template).render(**context)
     html = re.sub(r"\n\s*\n", "\n", html.strip())
     return f"\n\n{html}\n\n"
+
+
+@lru_cache(maxsize=1)
+def page_environment() -> jinja2.Environment:
+    """The environment for an author's page text (`docs/*.md`), whose only template syntax is
+    `{{ macro() }}` calls and `{{ variable }}`s.
+
+    Why it differs from `make_environment`: the page is Markdown, the macros return finished
+    HTML blocks and the variables arrive already escaped for Markdown, so escaping them again
+    for HTML would print entities. Strict like the others: an unknown name fails the build.
+    Why no globals: the names differ per handbook and page, so each render passes its own.
+    """
+    return jinja2.Environment(undefined=jinja2.StrictUndefined, autoescape=False, keep_trailing_newline=True)
+
+
+def render_page_text(text: str, names: dict[str, Any]) -> str:
+    """An author's page text with its `{{ ... }}` evaluated against `names` (macros, variables)."""
+    return page_environment().from_string(text).render(names)

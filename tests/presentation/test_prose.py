@@ -6,21 +6,14 @@ import json
 
 import jinja2
 import pytest
-import yaml
 
+from handbook.core.project import load_config
 from handbook.presentation.prose import MARKDOWN_EXTENSION_CONFIGS, MARKDOWN_EXTENSIONS, PROSE_PAGES, macro_functions, render_page_markdown
-
-
-class _Loader(yaml.SafeLoader):
-    pass
-
-
-_Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
 
 
 @pytest.fixture(scope="module")
 def mkdocs_config(root):
-    return yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)
+    return load_config(root / "mkdocs.yml", environ={})
 
 
 def test_mkdocs_yml_uses_the_same_markdown_extensions(mkdocs_config):

@@ -23,3 +23,20 @@ def test_values_are_escaped_and_unknown_names_fail(tmp_path) -> None:
     assert env.get_template("t.html.j2").render(value="<script>") == "<p>&lt;script&gt;</p>"
     with pytest.raises(jinja2.UndefinedError):
         env.get_template("t.html.j2").render()
+
+
+def test_page_text_is_evaluated_strictly_without_escaping_what_macros_return() -> None:
+    from handbook.presentation.templating import page_environment, render_page_text
+
+    assert render_page_text("{{ block() }} {{ name }}", {"block": lambda: "<div>x</div>", "name": "A &amp; B"}) == "<div>x</div> A &amp; B"
+    assert page_environment() is page_environment()  # one environment, made once
+    with pytest.raises(jinja2.UndefinedError):
+        render_page_text("{{ missing() }}", {})
+
+
+def test_render_page_text_keeps_no_names_between_pages() -> None:
+    from handbook.presentation.templating import render_page_text
+
+    assert render_page_text("{{ name }}", {"name": "first"}) == "first"
+    with pytest.raises(jinja2.UndefinedError):
+        render_page_text("{{ name }}", {})
