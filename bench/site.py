@@ -18,6 +18,7 @@ import yaml
 from markupsafe import Markup
 
 from handbook.commands.build import build, mkdocs_build
+from handbook.core.project import load_config
 from handbook.data.validate import load_handbook
 from handbook.presentation.prose import PROSE_PAGES, render_page_markdown
 from handbook.site.adapter import on_config
@@ -91,13 +92,6 @@ def build_data_driven(data_dir: Path, work: Path) -> dict:
     return {"seconds": seconds, "import_seconds": imports, **site_figures(project / "site")}
 
 
-class _DefaultsLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml with each `!ENV [NAME, default]` taken as its default (the sample's values)."""
-
-
-_DefaultsLoader.add_constructor("!ENV", lambda loader, node: loader.construct_sequence(node)[-1])
-
-
 class _Dumper(yaml.SafeDumper):
     """Writes the escaped values on_config sets (`Markup`, a str) as the strings they are."""
 
@@ -112,7 +106,7 @@ def _plain_config(project: Path, data_dir: Path) -> Path:
     validation must be the ones the data-driven build uses.
     """
     path = project / "mkdocs.yml"
-    config = yaml.load(path.read_text(encoding="utf-8"), Loader=_DefaultsLoader)
+    config = load_config(path, environ={})  # every !ENV as its default: the sample's values
     config.pop("hooks", None)
     config["plugins"] = [p for p in config["plugins"] if not (isinstance(p, dict) and "macros" in p)]
     config["extra"]["handbook_data"] = str(data_dir)

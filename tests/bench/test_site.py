@@ -19,13 +19,12 @@ def test_project_copy_leaves_generated_pages_behind(tmp_path, root):
 
 def test_the_plain_build_uses_the_projects_config_without_hooks_or_macros(tmp_path, root, sample_data):
     """The ratio measures the data layer only: same theme features, extensions and checks."""
-    import yaml
-
-    from bench.site import _DefaultsLoader, prepare_plain
+    from bench.site import prepare_plain
+    from handbook.core.project import load_config
 
     project = prepare_plain(sample_data, tmp_path)
-    plain = yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))
-    real = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_DefaultsLoader)
+    plain = load_config(project / "mkdocs.yml", environ={})
+    real = load_config(root / "mkdocs.yml", environ={})
     assert "hooks" not in plain and not (project / "macros").exists()
     assert plain["plugins"] == [p for p in real["plugins"] if not (isinstance(p, dict) and "macros" in p)]
     for key in ("theme", "markdown_extensions", "validation", "not_in_nav", "nav", "strict"):
