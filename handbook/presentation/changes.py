@@ -26,8 +26,10 @@ def md(text: object) -> str:
 
 
 def money(amount: Decimal | None) -> str:
-    """£1,450 or £12.50 (the shared filter, as on the price list); `None` is quoted on application."""
-    return "price on application" if amount is None else filters.money(amount)
+    """£1,450 or £12.50 (the shared filter, as on the price list); `None` is "price on
+    application", the filter's words in the middle of a sentence."""
+    text = filters.money(amount)
+    return text[0].lower() + text[1:] if amount is None else text
 
 
 def percent(change: ChargeChange) -> str:

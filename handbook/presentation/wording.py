@@ -15,7 +15,7 @@ from decimal import Decimal
 from typing import Any
 
 from handbook.data.model.partnerships import GroupKind
-from handbook.data.model.services import Charge, OfferKind, Payer, Provision
+from handbook.data.model.services import Charge, ContractYear, OfferKind, Payer, Provision
 from handbook.data.model.types import Phase, Setting
 
 SETTING_LABELS = {
@@ -178,6 +178,12 @@ OFFER_KIND_LABELS = {
 }
 
 
+CONTRACT_YEAR_LABELS = {
+    ContractYear.FINANCIAL: "Financial year (April to March)",
+    ContractYear.ACADEMIC: "Academic year (September to August)",
+}
+
+
 PAYER_NOTES = {
     Payer.TRUST: "paid by the trust",
     Payer.DE_DELEGATED: "de-delegated from maintained schools' budgets",
@@ -278,6 +284,7 @@ FILTERS.update(
         "charge_notes": charge_notes,
         "provision": PROVISION_LABELS.__getitem__,
         "offer_kind": OFFER_KIND_LABELS.__getitem__,
+        "contract_year": CONTRACT_YEAR_LABELS.__getitem__,
         "vat": vat_label,
     }
 )

@@ -101,3 +101,9 @@ def test_every_kind_of_group_and_every_phase_and_setting_has_a_label():
     assert set(filters.GROUP_KIND_LABELS) == set(GroupKind)
     assert set(filters.PHASE_LABELS) == set(Phase) and set(filters.SETTING_LABELS) == set(Setting)
     assert filters.FILTERS["group_kind"](GroupKind.MEETING) == "Regular meetings"
+
+
+def test_contract_years_read_with_their_months():
+    from handbook.data.model.services import ContractYear
+
+    assert [filters.FILTERS["contract_year"](y) for y in ContractYear] == ["Financial year (April to March)", "Academic year (September to August)"]

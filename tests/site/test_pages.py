@@ -53,3 +53,15 @@ def test_the_front_matter_mkdocs_reads_holds_any_name_and_summary(sample_handboo
     assert meta["title"] == str(escape.html(name)) and meta["description"] == str(escape.html(summary))
     assert meta["template"] == "service.html"
     assert not body.startswith("---")
+
+
+def test_terms_and_vat_on_a_service_page_are_the_shared_wording(sample_handbook):
+    from handbook.presentation import wording
+
+    for service in catalogue.public_services(sample_handbook):
+        text = service_markdown(sample_handbook, service)
+        for offer in service.offers:
+            if offer.terms is not None:
+                assert f"<dt>Contract year</dt><dd>{wording.CONTRACT_YEAR_LABELS[offer.terms.contract_year]}</dd>" in text
+        standard = [c for o in service.offers for c in o.charges if c.vat.value == "standard"]
+        assert (f", {wording.vat_label('standard')}<" in text or f", {wording.vat_label('standard')}</td>" in text) == bool(standard), service.id
