@@ -1,4 +1,4 @@
-"""scaffold: answers (options or questions) -> a new, valid service or contact in the data file.
+"""new: answers (options or questions) -> a new, valid service or contact in the data file.
 
 Input: the kind (`service` or `contact`), the data folder and the field values given so far;
 missing required values are asked for when interactive. Output: the entry added to

@@ -2,8 +2,9 @@
 
 What is kept, each under a key that hashes everything that makes it (so an edit is never served
 a stale entry): the values read from each data file (`handbook.data.load`), officers' Markdown as HTML
-(`handbook.presentation.markdown`), compiled templates (`handbook.presentation.prose`) and the Graphviz chart
-(`handbook.presentation.chart`). Why: like Python's .pyc files, a build in a fresh process (`make site`, CI
+(`handbook.presentation.markdown`), compiled templates (`handbook.presentation.templating`), the
+Graphviz chart (`handbook.presentation.chart`) and the built pages the guard has passed
+(`handbook.site.guard`). Why: like Python's .pyc files, a build in a fresh process (`make site`, CI
 re-runs, each `mkdocs serve` start) would otherwise redo all of that for data that has not changed.
 
 Where: `$HANDBOOK_CACHE`, else `$XDG_CACHE_HOME/handbook`, else `~/.cache/handbook`.
