@@ -12,6 +12,7 @@ import pytest
 from handbook.commands.cli import main
 from handbook.commands.diff import compare_sources
 from handbook.core.errors import HandbookUserError
+from handbook.presentation.wording import chair_text, describe_charge
 from tests.gitrepo import new_repo
 
 EDITIONS = Path(__file__).resolve().parents[1] / "cases" / "editions"
@@ -54,10 +55,11 @@ def test_diff_of_fixture_editions_reports_exactly_the_planted_changes():
     assert [(r.id, r.old_name, r.new_name) for r in report.services_renamed] == EXPECTED_RENAMED
     assert [(p.id, p.old, p.new) for p in report.provision_changes] == EXPECTED_PROVISION
     assert [(c.service_id, c.offer_id, c.old_amount, c.new_amount, _rounded(c.percent), c.above_threshold) for c in report.charges_changed] == EXPECTED_CHANGED
-    assert [(c.service_id, c.offer_id, c.charge, c.new_amount) for c in report.charges_added] == EXPECTED_CHARGES_ADDED
-    assert [(c.service_id, c.offer_id, c.charge, c.old_amount) for c in report.charges_removed] == EXPECTED_CHARGES_REMOVED
+    assert [(c.service_id, c.offer_id, describe_charge(c.charge), c.new_amount) for c in report.charges_added] == EXPECTED_CHARGES_ADDED
+    assert [(c.service_id, c.offer_id, describe_charge(c.charge), c.old_amount) for c in report.charges_removed] == EXPECTED_CHARGES_REMOVED
     assert [(c.id, c.field, c.old, c.new) for c in report.contacts] == EXPECTED_CONTACTS
-    assert [(c.group_id, c.old, c.new) for c in report.chairs] == EXPECTED_CHAIRS
+    worded = lambda chair: None if chair is None else chair_text(chair)  # noqa: E731
+    assert [(c.group_id, worded(c.old), worded(c.new)) for c in report.chairs] == EXPECTED_CHAIRS
 
 
 def test_threshold_option_overrides_the_one_in_the_data():
