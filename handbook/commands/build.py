@@ -25,6 +25,7 @@ from pathlib import Path
 
 from handbook.core import reproducible
 from handbook.core.errors import HandbookUserError
+from handbook.core.project import project_at
 from handbook.site.adapter import PDF_VARIABLE
 from handbook.site.data import handbook_for
 from handbook.views.edition import pdf_filename
@@ -55,13 +56,14 @@ class _Warnings(logging.Handler):
         self.messages.append(record.getMessage())
 
 
-def write_pdf_into(handbook, data_dir: Path, folder: Path, epoch: int | None = None) -> Path:
-    """The PDF edition at `folder/<pdf_filename>`; the site links it only when handed its path."""
+def write_pdf_into(handbook, data_dir: Path, folder: Path, config_file: Path, epoch: int | None = None) -> Path:
+    """The PDF edition at `folder/<pdf_filename>`, its prose pages and their order from the project
+    of `config_file` (its mkdocs.yml); the site links it only when handed its path."""
     try:
         from handbook.pdf.write import write_pdf
     except ImportError as error:
         raise HandbookUserError(f"the PDF edition cannot be built yet ({error}); build with --no-pdf", status=1) from error
-    return write_pdf(handbook, data_dir, Path(folder) / pdf_filename(handbook), epoch=epoch)
+    return write_pdf(handbook, data_dir, Path(folder) / pdf_filename(handbook), project_at(config_file), epoch=epoch)
 
 
 def mkdocs_build(config_file: Path, site_dir: Path) -> None:
@@ -136,7 +138,7 @@ def build(data_dir: Path, site_dir: Path, pdf: bool = True, config_file: Path = 
     remove_leftovers(site_dir)
     work = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.building-{os.getpid()}-", dir=site_dir.parent))
     try:
-        pdf_file = write_pdf_into(handbook, data_dir, work / "pdf", epoch) if pdf else None
+        pdf_file = write_pdf_into(handbook, data_dir, work / "pdf", config_file, epoch) if pdf else None
         staging = work / "site"  # created by MkDocs with the umask's modes, readable by a web server
         with _environment(HANDBOOK_DATA=str(data_dir), NO_MKDOCS_2_WARNING="1", **{reproducible.VARIABLE: str(epoch), PDF_VARIABLE: str(pdf_file or "")}):
             mkdocs_build(config_file, staging)  # the guard runs inside, on `staging`

@@ -43,9 +43,10 @@ def _build(args: argparse.Namespace) -> int:
 
 
 def _pdf(args: argparse.Namespace) -> int:
+    from handbook.core.project import project_at
     from handbook.pdf.write import write_pdf_for
 
-    path = write_pdf_for(Path(args.data), Path(args.site))
+    path = write_pdf_for(Path(args.data), Path(args.site), project_at(args.config))
     print(f"Wrote {path}")
     return 0
 
@@ -106,6 +107,7 @@ def parser() -> argparse.ArgumentParser:
     d = sub.add_parser("pdf", help="write the PDF edition into the built site")
     d.add_argument("--data", default="data", help=DATA_HELP)
     d.add_argument("--site", default="site", help="the built site (default: site)")
+    d.add_argument("--config", default="mkdocs.yml", help="the project's mkdocs.yml, whose nav and docs the PDF prints (default: mkdocs.yml)")
     d.set_defaults(run=_pdf)
 
     s = sub.add_parser("schema", help="regenerate the JSON Schemas in schema/ from the models")

@@ -77,7 +77,7 @@ def publish(data_dir: Path, push: bool = False, *, pdf: bool = True, config_file
     title = edition_label(handbook)
     # The PDF outside docs/: the site publishes only the one handed over (handbook.site.adapter).
     with tempfile.TemporaryDirectory(prefix=".handbook-pdf-") as folder:
-        pdf_file = write_pdf_into(handbook, data_dir, Path(folder)) if pdf else None
+        pdf_file = write_pdf_into(handbook, data_dir, Path(folder), config_file) if pdf else None
         mike(["deploy", *config, "--update-aliases", "--alias-type", "redirect", "--title", title, *pushing, edition, ALIAS], project, data_dir, pdf_file)
         mike(["set-default", *config, *pushing, ALIAS], project, data_dir, pdf_file)
     where = f"{BRANCH} (pushed to origin)" if push else f"the local {BRANCH} branch (not pushed; `make publish PUSH=1` pushes)"

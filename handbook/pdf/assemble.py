@@ -1,47 +1,55 @@
-"""assemble: a validated `Handbook` and the docs' prose -> one print HTML document (a string).
+"""assemble: a validated `Handbook` and its project -> the whole book in Typst, with its settings.
 
 The book, in order: cover; foreword and contents (front matter, roman folios); the numbered
-sections in the site's nav order, with the catalogue of services as a numbered section; the
-appendices (A, B, …) ending with the price list and the contacts. The prose is the site's own
-Markdown, rendered by `handbook.presentation.prose` (see `prose`); lists and tables come from the views.
-
-It never writes files and never evaluates data text as a template: officers' text is escaped.
+sections in the nav's reading order (`pages`), with the catalogue of services as a numbered
+section; the appendices (A, B, …) ending with the price list and the contacts. The prose is the
+site's own Markdown (`prose`); the parts made from data come from the views (`catalogue`,
+`parts`). The metadata `book.typ` needs (title, colours, running head) is returned as values.
+Reads the docs' pages and images; writes nothing.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from functools import lru_cache
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
-from markupsafe import Markup
-
+from handbook.core.project import Project
 from handbook.data.model import Handbook
-from handbook.pdf import links, parts, prose
-from handbook.pdf.labels import FILTERS
+from handbook.pdf import catalogue, parts, prose
+from handbook.pdf.book import Book
+from handbook.pdf.links import Links
 from handbook.pdf.outline import Entry, Outline
-from handbook.presentation.templating import template_cache
+from handbook.pdf.pages import BookPage, book_pages, is_appendix
+from handbook.views.catalogue import service_ids
 from handbook.views.edition import edition_label
 
-HERE = Path(__file__).resolve().parent
 LANG = "en-GB"
+KEYWORDS = ("schools", "services to schools", "traded services", "charges", "contacts")
 
 
 @dataclass(frozen=True)
-class Part:
-    id: str
-    kind: str  # "front", "section" or "appendix"
-    html: Markup
-    entries: list[Entry]  # its lines in the contents
+class Settings:
+    """What `book.typ` reads besides the body (`hb-settings`): metadata, colours, running head."""
+
+    title: str
+    author: str
+    description: str
+    keywords: tuple[str, ...]
+    lang: str
+    primary: str
+    accent: str
+    book_title: str  # the running head's right side: the cover's title
+    edition_line: str  # the footer's left side: the cover's first edition line
 
 
-@lru_cache(maxsize=1)
-def environment() -> Environment:
-    """The PDF's Jinja environment: strict, autoescaping, with the shared filters."""
-    env = Environment(loader=FileSystemLoader(HERE / "templates"), undefined=StrictUndefined, autoescape=True, trim_blocks=False, bytecode_cache=template_cache())
-    env.filters.update(FILTERS)
-    return env
+@dataclass
+class Typeset:
+    """The book: its Typst body, its settings, the files beside it and the classes it met unnamed."""
+
+    body: str
+    settings: Settings
+    files: dict[str, bytes] = field(default_factory=dict)
+    unknown_classes: set[str] = field(default_factory=set)
 
 
 def book_title(handbook: Handbook) -> str:
@@ -49,74 +57,76 @@ def book_title(handbook: Handbook) -> str:
     return f"{handbook.authority.handbook.title}, {edition_label(handbook)}"
 
 
-def assemble(handbook: Handbook, data_dir: Path, project_dir: Path | None = None) -> str:
-    """The whole book as one HTML document, for `typeset` to turn into Typst.
+def settings(handbook: Handbook) -> Settings:
+    data = handbook.authority
+    return Settings(
+        title=book_title(handbook),
+        author=data.authority.name,
+        description=data.handbook.subtitle or data.handbook.title,
+        keywords=KEYWORDS,
+        lang=LANG,
+        primary=data.branding.primary_colour,
+        accent=data.branding.accent_colour,
+        book_title=" ".join(data.handbook.title.split()),
+        edition_line=" ".join(parts.edition_line(handbook).split()),
+    )
+
+
+@dataclass
+class _Part:
+    page: BookPage
+    kind: str  # "section" or "appendix"
+    number: str
+    markup: str = ""
+    entries: list[Entry] = field(default_factory=list)
+
+
+def assemble(handbook: Handbook, data_dir: Path, project: Project) -> Typeset:
+    """The whole book as Typst markup over `book.typ`'s components.
 
     Args:
         handbook: the validated data.
         data_dir: its folder (the prose's macros and "What has changed" read from it).
-        project_dir: where `mkdocs.yml` and `docs/` are; found from `data_dir` when `None`.
-            Without them the book still has the cover, foreword, catalogue and appendices.
+        project: where the nav, the docs and the site's address are (`handbook.core.project`).
     """
-    env = environment()
-    project = project_dir if project_dir is not None else prose.find_project(data_dir)
-    pages = prose.nav_pages(project) if project else []
+    book = Book(Links(frozenset(service_ids(handbook)), project.site_url), docs_dir=project.docs_dir)
+    parts.register_chart(book, handbook)
     outline = Outline()
+    pages = book_pages(project)
+    trees = {page.path: prose.page_tree(page, handbook, data_dir) for page in pages if page.role in (None, "foreword") and page.file is not None}
+    chart_in_prose = any(prose.has_chart(trees[page.path]) for page in pages if page.role is None and page.path in trees)
 
-    foreword = next((p for p in pages if p.role == "foreword" and p.file is not None), None)
-    with outline.part() as entries:
-        html = prose.front_page(foreword, handbook, data_dir, outline) if foreword else parts.foreword(env, handbook, outline)
-    front = [Part("foreword", "front", html, entries)]
+    cover = parts.cover(book, handbook, handbook.authority.branding.logo)
+    home = next((page for page in pages if page.role == "foreword" and page.path in trees), None)
+    with outline.part() as front_entries:
+        front = prose.front_page(book, home, trees[home.path], outline) if home else parts.foreword(book, handbook, outline)
 
-    # What the site shows on pages of its own the book always carries: catalogue, prices, contacts.
-    held = {p.role for p in pages}
-    pages += [prose.NavPage(f"{role}.md", role, role != "catalogue", role, None) for role in ("catalogue", "prices", "contacts") if role not in held]
-    chart_in_prose = prose.has_chart(pages)
-    site = links.site_url(project / "mkdocs.yml") if project else None
-    body: list[Part] = []
+    body: list[_Part] = []
     for page in pages:
         if page.role == "foreword":
             continue
-        appendix = page.appendix or page.role in ("prices", "contacts")
-        number = outline.next_number(appendix)
-        with outline.part() as entries:
-            html = _part_html(env, handbook, data_dir, outline, page, number, chart_in_prose, site)
-        body.append(Part(page.anchor, "appendix" if appendix else "section", html, entries))
+        appendix = is_appendix(page, prose.first_heading(trees[page.path]) if page.path in trees else None)
+        body.append(_Part(page, "appendix" if appendix else "section", outline.next_number(appendix)))
     # Sections first, then appendices, each in reading order: numbers and contents follow.
     body.sort(key=lambda part: part.kind == "appendix")
-    return _book(env, handbook, data_dir, front, body)
+    for part in body:
+        with outline.part() as entries:
+            part.markup = _part(book, handbook, outline, part, trees, chart_in_prose, project.site_url)
+        part.entries = entries
+    contents = parts.contents(book, front_entries + [entry for part in body for entry in part.entries])
+
+    out = [cover, book.pages("front"), front, "\n", book.pages("front"), contents]
+    for part in body:
+        out += [book.pages("main"), part.markup, "\n"]
+    return Typeset(book.finish("".join(out)), settings(handbook), book.files, book.unknown_classes)
 
 
-def _part_html(
-    env: Environment, handbook: Handbook, data_dir: Path, outline: Outline, page: prose.NavPage, number: str, chart_in_prose: bool, site: str | None
-) -> Markup:
+def _part(book: Book, handbook: Handbook, outline: Outline, part: _Part, trees: dict, chart_in_prose: bool, site: str | None) -> str:
+    page = part.page
     if page.role == "catalogue":
-        return parts.catalogue_part(env, handbook, outline, number, page.anchor, site)
+        return catalogue.catalogue_part(book, handbook, outline, part.number, page.anchor, site)
     if page.role == "prices":
-        return parts.price_list_part(env, handbook, outline, number, page.anchor)
+        return catalogue.price_list_part(book, handbook, outline, part.number, page.anchor)
     if page.role == "contacts":
-        return parts.contacts_part(env, handbook, outline, number, page.anchor, chart=not chart_in_prose)
-    return prose.section_page(page, handbook, data_dir, outline, number)
-
-
-def _book(env: Environment, handbook: Handbook, data_dir: Path, front: list[Part], body: list[Part]) -> str:
-    data = handbook.authority
-    logo = prose.asset_url(data_dir, data.branding.logo)
-    edition_line = f"{edition_label(handbook).capitalize()} · {data.authority.name}"
-    cover = env.get_template("cover.html.j2").render(
-        authority=data.authority, handbook=data.handbook, edition=data.edition, edition_line=edition_line, logo=logo
-    )
-    contents = env.get_template("contents.html.j2").render(entries=[e for part in front + body for e in part.entries])
-    return env.get_template("book.html.j2").render(
-        lang=LANG,
-        title=book_title(handbook),
-        author=data.authority.name,
-        subject=data.handbook.subtitle or data.handbook.title,
-        keywords="schools, services to schools, traded services, charges, contacts",
-        primary=data.branding.primary_colour,
-        accent=data.branding.accent_colour,
-        cover=Markup(cover),
-        front=front,
-        contents=Markup(contents),
-        parts=body,
-    )
+        return parts.contacts_part(book, handbook, outline, part.number, page.anchor, chart=not chart_in_prose)
+    return prose.section_page(book, page, trees[page.path], outline, part.number)

@@ -1,7 +1,7 @@
 """markup: Python values -> pieces of Typst source that mean exactly those values.
 
 The only place the book's text meets Typst's syntax: plain text as markup that prints itself,
-strings as string literals, ids as labels. Everything `typeset` writes from the data or the
+strings as string literals, ids as labels. Everything the book writes from the data or the
 prose passes through one of these, so no text can ever be read as Typst code.
 """
 
@@ -34,3 +34,12 @@ def array(items: list[str]) -> str:
 def label(anchor: str) -> str:
     """A label for `anchor`, attached to the element written just before it."""
     return f"<{anchor}>" if _LABEL.match(anchor) else f"#label({string(anchor)})"
+
+
+_SPACE = re.compile(r"\s+")
+
+
+def words(value: str) -> str:
+    """Plain text as Typst markup, its runs of white space made one space (as in HTML): a line
+    break in a value never becomes a paragraph break."""
+    return text(_SPACE.sub(" ", value))

@@ -1,20 +1,19 @@
 """The book's outline: numbered headings, their anchors, and the contents entries they make.
 
-Input: headings as the parts are built. Output: heading HTML (`Markup`) and the ordered list of
-`Entry`s the contents page prints. Page numbers are never computed here: the contents gets them
+Input: headings as the parts are built. Output: their Typst (through `book.Book.heading`) and
+the ordered list of `Entry`s the contents page prints. Page numbers are never computed here: the contents gets them
 from Typst's layout (where each entry's anchor landed), so they cannot drift from the pages.
 """
 
 from __future__ import annotations
 
-import html
-import re
 import string
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
-from markupsafe import Markup
+from handbook.pdf.book import Book
+from handbook.pdf.markup import text
 
 
 @dataclass(frozen=True)
@@ -54,15 +53,14 @@ class Outline:
         collected.extend(self.entries[mark:])
 
     def add(self, anchor: str, title: str, number: str = "", level: int = 2) -> None:
-        """Lists a heading the part's template writes itself (a category, a price group)."""
+        """Lists a heading written without `heading` (a prose page's, whose words are its own)."""
         self.entries.append(Entry(anchor, number, title, level))
 
-    def heading(self, level: int, anchor: str, title: str, number: str = "", *, front: bool = False, listed: bool = True) -> Markup:
-        """A heading element with its number, recorded for the contents when `listed`."""
-        if listed:
-            self.entries.append(Entry(anchor, number, title, level, front))
-        prefix = Markup('<span class="heading-number">{}</span> ').format(number) if number else Markup("")
-        return Markup('<h{0} id="{1}">{2}{3}</h{0}>').format(level, anchor, prefix, title)
+    def heading(self, book: Book, level: int, anchor: str, title: str, number: str = "", *, front: bool = False) -> str:
+        """A heading of the book with its number (Typst, through `book`), listed for the contents."""
+        self.entries.append(Entry(anchor, number, title, level, front))
+        words = f"#hb-number[{text(number)}] {text(title)}" if number else text(title)
+        return book.heading(level, words, f"{number} {title}" if number else title, anchor)
 
 
 def section_label(number: str) -> str:
@@ -82,16 +80,3 @@ def _letters(n: int) -> str:
         n, rem = divmod(n - 1, 26)
         out = string.ascii_uppercase[rem] + out
     return out
-
-
-_SLUG = re.compile(r"[^a-z0-9]+")
-
-
-def slug(text: str) -> str:
-    """An anchor-safe id from any text."""
-    return _SLUG.sub("-", text.lower()).strip("-") or "part"
-
-
-def plain(fragment: str) -> str:
-    """The text of an HTML fragment (a heading's content), for the contents."""
-    return html.unescape(re.sub(r"<[^>]+>", "", fragment)).strip()

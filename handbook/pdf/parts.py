@@ -1,157 +1,148 @@
-"""The parts of the book made from data: foreword, catalogue, price list, contacts, chart.
+"""parts: the book's parts made from data besides the catalogue: cover, foreword, contents, contacts.
 
-Input: a validated `Handbook`, the shared Jinja environment and the book's `Outline`.
-Output: each part's HTML (`Markup`); headings are numbered and listed through the outline.
-Every record comes from `handbook.views`, which drop internal records, so nothing internal
-can be printed. No file I/O except reading the organisation chart the site's chart module makes.
+Input: a validated `Handbook` (records through `handbook.views`, which leave out internal ones
+and the names of people who did not agree to be named), the book being written and its outline.
+Output: each part's Typst over `book.typ`'s components; words from `presentation.wording`; text
+only through `markup`; the foreword's Markdown through `tree.Writer`. Runs Graphviz (through
+`presentation.chart`) for the organisation chart; reads and writes no files.
 """
 
 from __future__ import annotations
 
-import base64
-from dataclasses import dataclass
-
-from jinja2 import Environment
-from markupsafe import Markup
-
 from handbook.core.errors import HandbookUserError
 from handbook.data.model import Handbook
-from handbook.data.model.services import Offer, Service, Terms
-from handbook.pdf.outline import Outline, section_label, sub_number
-from handbook.views import catalogue, contacts, prices, structure
+from handbook.pdf import tables
+from handbook.pdf.book import CHART_SRC, Book
+from handbook.pdf.markup import array, string, words
+from handbook.pdf.outline import Entry, Outline, section_label, sub_number
+from handbook.pdf.parse import data_tree
+from handbook.pdf.tree import Writer
+from handbook.presentation import wording
+from handbook.views import contacts, structure
+from handbook.views.edition import edition_label
 
 
-def service_anchor(service_id: str) -> str:
-    return f"service-{service_id}"
+def edition_line(handbook: Handbook) -> str:
+    """The cover's first edition line, also the footer's: "2026-27 edition · Westmarch County Council"."""
+    return f"{edition_label(handbook).capitalize()} · {handbook.authority.authority.name}"
 
 
-@dataclass(frozen=True)
-class ServiceEntry:
-    anchor: str
-    number: str
-    service: Service
-    contacts: list
-    related: list[tuple[str, Service]]  # (its number in the catalogue, service)
-    terms: list[tuple[Offer, Terms]]
-    lines: list[prices.PriceLine]
-    url: str | None  # the service's page on the website
-
-
-@dataclass(frozen=True)
-class Group:
-    """A numbered subsection of a part: a category, a price-list group."""
-
-    id: str
-    number: str
-    title: str
-    description: str | None
-    services: list[ServiceEntry]
-    rows: list[tuple[str, prices.ChargeRow]]
-
-
-def _title(outline: Outline, number: str, anchor: str, title: str) -> Markup:
-    return outline.heading(1, anchor, title, section_label(number))
-
-
-def foreword(env: Environment, handbook: Handbook, outline: Outline) -> Markup:
-    """The foreword and its signatories from authority.yaml (front matter, not numbered)."""
+def cover(book: Book, handbook: Handbook, logo: str | None) -> str:
+    """The cover: the authority's colour, its logo (a file in the docs folder), title and edition."""
     data = handbook.authority
-    heading = outline.heading(1, "foreword", "Foreword", front=True)
-    return Markup(env.get_template("foreword.html.j2").render(heading=heading, foreword=data.foreword, published=data.edition.published))
-
-
-def _service_entry(handbook: Handbook, service: Service, numbers: dict[str, str], site: str | None) -> ServiceEntry:
-    related = [(numbers[s.id], s) for s in catalogue.related_services(handbook, service) if s.id in numbers]
-    terms = [(offer, offer.terms) for offer in service.offers if offer.terms is not None]
-    url = f"{site.rstrip('/')}/services/{service.id}/" if site else None
-    return ServiceEntry(
-        service_anchor(service.id), numbers[service.id], service, catalogue.service_contacts(handbook, service), related, terms, prices.price_lines(service), url
+    logo_call = (book.image(logo, f"{data.authority.name} logo", logo=True) if logo else None) or "none"
+    edition = [
+        edition_line(handbook),
+        f"Academic year {data.edition.covers.academic_year} · prices for the financial year {data.edition.covers.financial_year}",
+        f"Published {wording.long_date(data.edition.published)}",
+    ]
+    foot = [*data.authority.address, str(data.authority.website)]
+    return (
+        f"\n#hb-cover(logo: {logo_call}, authority: [{_line(data.authority.name)}], "
+        f"title: [{_line(data.handbook.title)}], subtitle: [{_line(data.handbook.subtitle or '')}], "
+        f"edition: {array([_line(line) for line in edition])}, foot: {array([_line(line) for line in foot])})\n"
     )
 
 
-def catalogue_part(env: Environment, handbook: Handbook, outline: Outline, number: str, anchor: str, site: str | None = None) -> Markup:
-    """Every public service under its category: what it is, whom to ask, what each school pays.
-
-    Why a directory entry rather than the whole web page: a thousand services must print in
-    minutes and read as a catalogue; each entry ends with its page's address for the rest.
-    Why services are numbered (9.2.4) and cross-references cite the number, not a page: a
-    number finds an entry in a catalogue at a glance, is the same on the website and in print,
-    and needs no second layout pass to resolve.
-    """
-    heading = _title(outline, number, anchor, "Catalogue of services")
-    groups = catalogue.services_by_category(handbook)
-    numbers = {s.id: f"{number}.{i}.{k}" for i, g in enumerate(groups, start=1) for k, s in enumerate(g.services, start=1)}
-    outline.service_numbers.update(numbers)
-    categories = []
-    for i, group in enumerate(groups, start=1):
-        cat_number = sub_number(number, i)
-        outline.add(f"cat-{group.category.id}", group.category.name, cat_number)
-        entries = [_service_entry(handbook, s, numbers, site) for s in group.services]
-        categories.append(Group(f"cat-{group.category.id}", cat_number, group.category.name, group.category.description, entries, []))
-    intro = (
-        f"The {len(numbers)} services below are grouped by category and numbered. Each shows whether it is statutory "
-        "(the council must provide it), traded (schools choose to buy it) or both, who it is for, how to buy it and "
-        "what a maintained school, an academy and a school in another authority pays."
-    )
-    return Markup(env.get_template("catalogue.html.j2").render(heading=heading, intro=intro, categories=categories, payer_columns=prices.PAYER_COLUMNS))
+def _line(value: str) -> str:
+    return words(value).strip()
 
 
-def price_list_part(env: Environment, handbook: Handbook, outline: Outline, number: str, anchor: str) -> Markup:
-    """Every published charge in one list, a table per category, each row with its page."""
-    heading = _title(outline, number, anchor, "Price list")
-    rows = prices.charges_rows(handbook)
-    groups: dict[str, list] = {}
-    for row in rows:
-        groups.setdefault(row.category_name, []).append((outline.service_numbers.get(row.service.id, ""), row))
-    order = [g.category.name for g in catalogue.services_by_category(handbook)]
-    built = []
-    for i, name in enumerate(sorted(groups, key=lambda n: order.index(n) if n in order else len(order)), start=1):
-        group_number = sub_number(number, i)
-        outline.add(f"prices-{i}", name, group_number)
-        built.append(Group(f"prices-{i}", group_number, name, None, [], groups[name]))
-    intro = (
-        f"Every published charge for {handbook.authority.edition.covers.financial_year}, {len(rows)} in all. "
-        "Prices are in pounds; the first column gives the service's number in the catalogue."
-    )
-    return Markup(env.get_template("price_list.html.j2").render(heading=heading, intro=intro, groups=built))
+def foreword(book: Book, handbook: Handbook, outline: Outline) -> str:
+    """The foreword and its signatories from authority.yaml (front matter, not numbered), for a
+    book whose docs have no home page: signed as the website's foreword is (`hb-signatories`)."""
+    data = handbook.authority
+    out = [outline.heading(book, 1, "foreword", "Foreword", front=True), Writer(book).blocks(data_tree(data.foreword.text))]
+    signed = " ".join(f"#hb-signatory[#strong[{_line(person.name)}]#linebreak(){_line(person.role)}]" for person in data.foreword.signatories)
+    out.append(f"\n#hb-signatories[{signed}]\n")
+    out.append(f"\n#par[{_line(wording.long_date(data.edition.published))}]\n")
+    return "".join(out)
 
 
-def chart_image(handbook: Handbook) -> Markup:
-    """The organisation chart as a static SVG image, drawn left to right so a deep structure
-    fits a portrait page (the website draws it top down); empty without Graphviz."""
+def contents(book: Book, entries: list[Entry]) -> str:
+    """The contents; each entry's page number comes from Typst's layout (`hb-toc-entry` in book.typ)."""
+    lines = [book.heading(1, "Contents", "Contents", "contents-title", "contents")]
+    for entry in entries:
+        title = f"{entry.number} {entry.title}" if entry.number else entry.title
+        lines.append(f"#hb-toc-entry({1 if entry.level == 1 else 2}, {string(entry.target)}, roman: {'true' if entry.front else 'false'})[{_line(title)}]")
+    return "\n".join(lines) + "\n"
+
+
+def register_chart(book: Book, handbook: Handbook) -> None:
+    """Draws the organisation chart for the book (Graphviz lays it out left to right, so a deep
+    structure fits a portrait page); without Graphviz the book has no chart, and its text
+    equivalent reads well alone."""
     try:
         from handbook.presentation.chart import dot_source, render_svg
 
-        svg = render_svg(dot_source(structure.structure_tree(handbook)).replace("rankdir=TB", "rankdir=LR", 1))
-    except (ImportError, HandbookUserError):  # no Graphviz: the list that follows reads well alone
-        return Markup("")
-    url = "data:image/svg+xml;base64," + base64.b64encode(svg.encode("utf-8")).decode("ascii")
-    alt = f"Organisation chart of {handbook.authority.authority.name}'s services for schools; the list that follows gives the same structure in words."
-    return Markup('<img class="org-chart" src="{}" alt="{}">').format(url, alt)
+        svg = render_svg(dot_source(structure.structure_tree(handbook)))
+    except (ImportError, HandbookUserError):
+        return
+    book.images[CHART_SRC] = ("svg", svg.encode("utf-8"))
+    book.chart_alt = f"Organisation chart of {handbook.authority.authority.name}'s services for schools; the list that follows gives the same structure in words."
 
 
-def org_chart(env: Environment, handbook: Handbook) -> Markup:
-    """The chart and its text equivalent (the same structure as a nested list)."""
-    return Markup(env.get_template("org_chart.html.j2").render(image=chart_image(handbook), tree=structure.structure_tree(handbook)))
+def _units(nodes: list[structure.UnitNode]) -> str:
+    items = []
+    for node in nodes:
+        said = f"#strong[{_line(node.unit.name)}]"
+        if node.lead:
+            said += words(f": {node.lead.title}" + (f" ({node.lead.name})" if node.lead.name else ""))
+        items.append(f"[{said}{_units(node.children).strip()}]")
+    return f"\n#list({', '.join(items)})\n" if items else ""
 
 
-def contacts_part(env: Environment, handbook: Handbook, outline: Outline, number: str, anchor: str, *, chart: bool = True) -> Markup:
-    """The organisation chart, the shared contact points and every public role by team."""
-    heading = _title(outline, number, anchor, "Contacts")
+def contacts_part(book: Book, handbook: Handbook, outline: Outline, number: str, anchor: str, *, chart: bool = True) -> str:
+    """The organisation chart (unless a prose page prints it), the shared contact points and every public role by team."""
+    out = [outline.heading(book, 1, anchor, "Contacts", section_label(number))]
     subs = iter(range(1, 4))
+    if chart:
+        out.append(outline.heading(book, 2, "contacts-chart", "Organisation chart", sub_number(number, next(subs))))
+        image = book.image(CHART_SRC, book.chart_alt)
+        if image:
+            out.append(f"\n#hb-figure[\n#{image}\n]\n")
+        out.append(f"\n{_units(structure.structure_tree(handbook))}\n")
+    out.append(outline.heading(book, 2, "contacts-points", "Contact points", sub_number(number, next(subs))))
+    out.append(_points_table(contacts.contact_points(handbook)))
+    out.append(outline.heading(book, 2, "contacts-roles", "Roles by team", sub_number(number, next(subs))))
+    out.append(_roles_table(book, contacts.contacts_directory(handbook)))
+    return "".join(out)
 
-    def sub(title: str, sub_anchor: str) -> Markup:
-        return outline.heading(2, sub_anchor, title, sub_number(number, next(subs)))
 
-    chart_heading = sub("Organisation chart", "contacts-chart") if chart else None
-    return Markup(
-        env.get_template("contacts.html.j2").render(
-            heading=heading,
-            chart=org_chart(env, handbook) if chart else None,
-            chart_heading=chart_heading,
-            points_heading=sub("Contact points", "contacts-points"),
-            points=contacts.contact_points(handbook),
-            roles_heading=sub("Roles by team", "contacts-roles"),
-            teams=contacts.contacts_directory(handbook),
-        )
-    )
+def _header(*labels: str) -> str:
+    return "table.header(" + ", ".join(tables.cell(f"#strong[{words(label)}]") for label in labels) + ")"
+
+
+def _points_table(points: list) -> str:
+    specs, column_mm = tables.columns("contact-points", 4)
+    cells = [_header("Contact point", "For", "E-mail and telephone", "Hours")]
+    for point in points:
+        url = str(point.url) if point.url else ""
+        reach = [value for value in (point.email, point.phone) if value]
+        row = [
+            (f"#strong[{_line(point.name)}]" + (f"#linebreak()#hb-muted[{words(url)}]" if url else ""), len(point.name) + len(url), 1 if url else 0),
+            (_line(point.purpose), len(point.purpose), 0),
+            ("#linebreak()".join(words(value) for value in reach), sum(map(len, reach)), len(reach) - 1 if reach else 0),
+            (_line(point.hours or ""), len(point.hours or ""), 0),
+        ]
+        breakable = tables.may_outgrow_a_page([(size, breaks, 1) for _, size, breaks in row], column_mm)
+        cells += [tables.cell(content.strip(), breakable=breakable) for content, _, _ in row]
+    return tables.table("contact-points", True, specs, cells)
+
+
+def _roles_table(book: Book, teams: list[contacts.TeamContacts]) -> str:
+    specs, column_mm = tables.columns("contacts", 4)
+    cells = [_header("Role", "Name", "E-mail", "Telephone")]
+    for team in teams:
+        cells.append(tables.cell(f"#hb-team[{_line(team.team_name)}]", colspan=4, breakable=tables.may_outgrow_a_page([(len(team.team_name), 0, 4)], column_mm)))
+        for role in team.entries:
+            name = "#hb-muted[Vacant post]" if role.vacant else _line(role.name or "")
+            row = [
+                (book.anchor(f"role-{role.role_id}") + _line(role.title), len(role.title)),
+                (name, len("Vacant post") if role.vacant else len(role.name or "")),
+                (_line(role.email or ""), len(role.email or "")),
+                (f"#hb-nowrap[{_line(role.phone or '')}]", len(role.phone or "")),
+            ]
+            breakable = tables.may_outgrow_a_page([(size, 0, 1) for _, size in row], column_mm)
+            cells += [tables.cell(content, breakable=breakable) for content, _ in row]
+    return tables.table("contacts", True, specs, cells)

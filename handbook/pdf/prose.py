@@ -1,141 +1,103 @@
-"""prose: the site's own prose pages (docs/*.md) -> numbered HTML parts of the book.
+"""prose: the site's own prose pages (docs/*.md) -> numbered parts of the book, in Typst.
 
-Input: `handbook.presentation.prose.PROSE_PAGES` (the reading order the site's nav mirrors), each page's
-Markdown rendered by `handbook.presentation.prose.render_page_markdown` (the same macros as the website) and
-converted with the site's `MARKDOWN_EXTENSIONS`. Output: HTML whose headings are numbered and
-listed in the outline, whose ids are unique in the book and whose links point inside it (see
-`links`). Pages the book prints from its own templates (catalogue, price list, contacts) are
-only placed here, never rendered from the site's screen-oriented page.
-Never writes files; reads only `docs/` and `mkdocs.yml`.
+Input: a `pages.BookPage`, its Markdown with its macros evaluated by
+`presentation.prose.render_page_markdown` (the same macros as the website), parsed by `parse`.
+Output: the page's tree made ready for the book (ids unique in the book, `<page>--<id>`; images
+named from the docs folder; h2s numbered and listed in the outline; the site's chart left for
+the book's own drawing), then its Typst through `tree.Writer`. Pages the book prints from data
+(catalogue, price list, contacts) are never read here. Reads the page's file; writes nothing.
 """
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
-from pathlib import Path
-
-import markdown as md
-from markupsafe import Markup
+import posixpath
+import xml.etree.ElementTree as ET
+from pathlib import Path, PurePosixPath
 
 from handbook.data.model import Handbook
-from handbook.pdf import links
-from handbook.pdf.outline import Outline, plain, section_label, sub_number
-
-# Site pages the book replaces with its print parts, and the home page that carries the foreword.
-ROLES = {"index.md": "foreword", "catalogue.md": "catalogue", "prices.md": "prices", "contacts.md": "contacts"}
-_NUMBERED_TITLE = re.compile(r"^(?:\d+\.\s*|Appendix\s+[A-Z]+\s*[:.]\s*)")
-_H1 = re.compile(r"<h1\b[^>]*>(.*?)</h1>", re.S)
-_SITE_CHART = re.compile(r'(<div class="hb-org-chart__image">)\s*<svg\b.*?</svg>', re.S)
-_H2 = re.compile(r"<h2\b([^>]*)>(.*?)</h2>", re.S)
+from handbook.pdf import classes
+from handbook.pdf.book import Book
+from handbook.pdf.outline import Outline, section_label, sub_number
+from handbook.pdf.pages import BookPage, untitled
+from handbook.pdf.parse import prose_tree
+from handbook.pdf.tree import Writer, plain
+from handbook.presentation.prose import render_page_markdown
 
 
-@dataclass(frozen=True)
-class NavPage:
-    path: str  # inside docs/, e.g. "structure.md"
-    title: str  # without its number
-    appendix: bool
-    role: str | None  # "foreword", "catalogue", "prices", "contacts" or None for prose
-    file: Path | None  # None: a page the site has not written (the book uses its own part)
-
-    @property
-    def stem(self) -> str:
-        return self.path.removesuffix(".md").replace("/", "-")
-
-    @property
-    def anchor(self) -> str:
-        return {"catalogue": "catalogue", "prices": "prices", "contacts": "contacts"}.get(self.role or "", f"page-{self.stem}")
-
-
-def find_project(data_dir: Path) -> Path | None:
-    """The folder with `mkdocs.yml` and `docs/`: beside the data folder, else the working folder."""
-    for candidate in (Path(data_dir).resolve().parent, Path.cwd()):
-        if (candidate / "mkdocs.yml").is_file() and (candidate / "docs").is_dir():
-            return candidate
-    return None
-
-
-def nav_pages(project: Path) -> list[NavPage]:
-    """The printed pages in the site's reading order; prose pages missing from docs/ are skipped."""
-    try:
-        from handbook.presentation.prose import PROSE_PAGES
-    except ImportError:  # the site's renderer is not installed: the book is made from data only
-        return []
-    pages = []
-    for path, title in PROSE_PAGES:
-        role = ROLES.get(path)
-        file = project / "docs" / path
-        if role is None and not file.is_file():
-            continue
-        appendix = title.startswith("Appendix") or path.startswith("appendix")
-        pages.append(NavPage(path, _NUMBERED_TITLE.sub("", title), appendix, role, file if file.is_file() else None))
-    return pages
-
-
-def has_chart(pages: list[NavPage]) -> bool:
-    """Whether a prose page already prints the organisation chart."""
-    return any(p.role is None and p.file is not None and "org_chart(" in p.file.read_text(encoding="utf-8") for p in pages)
-
-
-def page_html(page: NavPage, handbook: Handbook, data_dir: Path) -> str:
-    """The page as the website has it, from Markdown to HTML (before the book's rewriting)."""
-    from handbook.presentation.prose import MARKDOWN_EXTENSION_CONFIGS, MARKDOWN_EXTENSIONS, render_page_markdown
-
+def page_tree(page: BookPage, handbook: Handbook, data_dir: Path) -> ET.Element:
+    """The page as the website has it, as a tree whose ids and image names hold in the book."""
     assert page.file is not None
     text = render_page_markdown(page.file.read_text(encoding="utf-8"), handbook, data_dir, url_for=lambda path: path)
-    converter = md.Markdown(extensions=MARKDOWN_EXTENSIONS, extension_configs=MARKDOWN_EXTENSION_CONFIGS, output_format="html")
-    return converter.convert(text)
+    root = prose_tree(text)
+    folder = PurePosixPath(page.path).parent
+    for element in root.iter():
+        anchor = element.get("id")
+        if anchor:
+            element.set("id", f"{page.stem}--{anchor}")
+        if element.tag == "img" and ":" not in (element.get("src") or ":").split("/", 1)[0]:
+            element.set("src", posixpath.normpath(str(folder / element.get("src", ""))))
+    return root
 
 
-def front_page(page: NavPage, handbook: Handbook, data_dir: Path, outline: Outline) -> Markup:
-    """The home page as the foreword: unnumbered, listed in the contents with a roman folio."""
-    html = links.rewrite(page_html(page, handbook, data_dir), page.stem, _site_url(page), handbook, page.file.parent)
-    # The home page's welcome (its title, then links to find your way) is the website's cover
-    # and contents; the book has its own, so it starts at the page's "Foreword" heading.
-    start = re.search(r"<h2\b[^>]*>\s*Foreword\s*</h2>", html)
-    html = html[start.end() :] if start else _H1.sub("", html, count=1)
-    heading = outline.heading(1, "foreword", "Foreword", front=True)
-    return Markup(heading + Markup(html))
+def first_heading(root: ET.Element) -> str | None:
+    """The text of the page's h1, if it has one (its title, and whether it is an appendix)."""
+    found = root.find(".//h1")
+    return plain(found) if found is not None else None
 
 
-def print_chart(html: str, handbook: Handbook) -> str:
-    """The site's organisation chart redrawn for a portrait page (see `parts.chart_image`)."""
-    from handbook.pdf.parts import chart_image
-
-    return _SITE_CHART.sub(lambda m: m.group(1) + str(chart_image(handbook)), html, count=1)
+def has_chart(root: ET.Element) -> bool:
+    """Whether the page prints the organisation chart (the contacts part then leaves it out)."""
+    return any(classes.SITE_CHART in (element.get("class") or "").split() for element in root.iter("div"))
 
 
-def section_page(page: NavPage, handbook: Handbook, data_dir: Path, outline: Outline, number: str) -> Markup:
-    """A numbered section or appendix: its title from the page's first heading, h2s numbered."""
-    if page.file is None:
-        return outline.heading(1, page.anchor, page.title, section_label(number))
-    html = links.rewrite(page_html(page, handbook, data_dir), page.stem, _site_url(page), handbook, page.file.parent)
-    html = print_chart(html, handbook)
-    first = _H1.search(html)
-    title = _NUMBERED_TITLE.sub("", plain(first.group(1))) if first else page.title
-    if first:
-        html = html[: first.start()] + html[first.end() :]
-    heading = outline.heading(1, page.anchor, title, section_label(number))
-    count = 0
+def front_page(book: Book, page: BookPage, root: ET.Element, outline: Outline) -> str:
+    """The home page as the foreword: unnumbered, listed in the contents with a roman folio.
 
-    def number_h2(match: re.Match[str]) -> str:
-        nonlocal count
-        count += 1
-        attrs, inner = match.group(1), match.group(2)
-        found = re.search(r'id="([^"]+)"', attrs)
-        anchor = found.group(1) if found else f"{page.stem}--h2-{count}"
-        return str(outline.heading(2, anchor, plain(inner), sub_number(number, count)))
-
-    return Markup(heading + Markup(_H2.sub(number_h2, html)))
+    The home page's welcome (its title, then links to find your way) is the website's cover and
+    contents; the book has its own, so it starts after the page's "Foreword" heading.
+    """
+    children = list(root)
+    start = next((i for i, child in enumerate(children) if child.tag == "h2" and plain(child) == "Foreword"), None)
+    if start is not None:
+        root.text = None
+        for child in children[: start + 1]:
+            root.remove(child)
+    else:
+        _remove(root, root.find(".//h1"))
+    return outline.heading(book, 1, "foreword", "Foreword", front=True) + Writer(book, page.stem).blocks(root)
 
 
-def asset_url(data_dir: Path, relative: str) -> str | None:
-    """A file under docs/ (the logo) as a file URL (typeset embeds it), or None when absent."""
-    project = find_project(data_dir)
-    path = project / "docs" / relative if project else None
-    return path.as_uri() if path is not None and path.is_file() else None
+def section_page(book: Book, page: BookPage, root: ET.Element, outline: Outline, number: str) -> str:
+    """A numbered section or appendix: its title from the page's first heading, its h2s numbered."""
+    first = root.find(".//h1")
+    title = untitled(plain(first)) if first is not None else page.title
+    _remove(root, first)
+    heading = outline.heading(book, 1, page.anchor, title, section_label(number))
+    for count, h2 in enumerate(root.iter("h2"), start=1):
+        anchor = h2.get("id") or f"{page.stem}--h2-{count}"
+        sub, words = sub_number(number, count), plain(h2)
+        outline.add(anchor, words, sub)
+        tail = h2.tail
+        h2.clear()
+        h2.set("id", anchor)
+        h2.tail = tail
+        span = ET.SubElement(h2, "span", {"class": "heading-number"})
+        span.text, span.tail = sub, f" {words}"
+    return heading + Writer(book, page.stem).blocks(root)
 
 
-def _site_url(page: NavPage) -> str | None:
-    project = page.file.parent.parent if page.file else None
-    return links.site_url(project / "mkdocs.yml") if project else None
+def _remove(root: ET.Element, element: ET.Element | None) -> None:
+    """Removes `element` from the tree, keeping the text that followed it."""
+    if element is None:
+        return
+    for parent in root.iter():
+        children = list(parent)
+        if element in children:
+            index = children.index(element)
+            if element.tail:
+                if index:
+                    children[index - 1].tail = (children[index - 1].tail or "") + element.tail
+                else:
+                    parent.text = (parent.text or "") + element.tail
+            parent.remove(element)
+            return

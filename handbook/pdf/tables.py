@@ -1,17 +1,18 @@
-"""tables: how the book's tables are laid out on the page: column widths, rows kept whole.
+"""tables: how the book's tables are laid out on the page: column widths, rows kept whole, cells.
 
-Input: a table's classes and column count, a row's cells (BeautifulSoup tags). Output: Typst
-column specifications, and whether a row may break across pages. `typeset` asks; nothing here
-writes markup or reads files.
+Input: a table's set widths (the data's tables: `WIDTHS`) or none (a prose table sizes its
+columns to its text), and each row's cells as sizes (characters, line breaks, columns spanned).
+Output: Typst column specifications, whether a row may break across pages, and a cell's markup
+(`cell`). Nothing here reads files or escapes text: a cell's content arrives as markup.
 """
 
 from __future__ import annotations
 
-from bs4 import Tag
+from handbook.pdf.markup import string
 
-# Column widths of the tables the book's own templates write, by class (fractions of the
-# width; the remaining columns share what is left equally).
-COLUMNS: dict[str, tuple[float | str, ...]] = {
+# Column widths of the tables the book makes from data, by kind (fractions of the width; the
+# remaining columns share what is left equally).
+WIDTHS: dict[str, tuple[float | str, ...]] = {
     "charges": (0.30, 0.16),
     "price-list": (0.07, 0.27, 0.20, 0.09, 0.12),
     "contact-points": (0.21, 0.29, 0.30),
@@ -25,14 +26,16 @@ TEXT_WIDTH_MM = 172.0  # A4 less the book's side margins (book.typ)
 ROW_LIMIT_MM = 120.0
 _CHAR_MM, _LINE_MM = 1.6, 4.2  # an 8.5pt character at its widest, a line of table text
 
+CellSize = tuple[int, int, int]  # (characters, line breaks, columns spanned)
 
-def columns(classes: list[str], count: int) -> tuple[list[str], list[float]]:
+
+def columns(kind: str | None, count: int) -> tuple[list[str], list[float]]:
     """(Typst column specifications, each column's width in mm as an estimate) for a table.
 
-    Our own tables have set widths and share the rest; a Markdown table's columns size to
-    their text (`auto`).
+    The data's tables (`kind` in `WIDTHS`) have set widths and share the rest; a prose table's
+    columns size to their text (`auto`).
     """
-    widths = next((COLUMNS[c] for c in classes if c in COLUMNS), ())[:count]
+    widths = WIDTHS.get(kind or "", ())[:count]
     specs = [w if isinstance(w, str) else f"{w * 100:.1f}%" for w in widths] + (["1fr"] if widths else ["auto"]) * (count - len(widths))
     fixed = [w for w in widths if not isinstance(w, str)]
     share = (1 - sum(fixed)) / max(1, count - len(fixed))
@@ -40,14 +43,29 @@ def columns(classes: list[str], count: int) -> tuple[list[str], list[float]]:
     return specs, estimate
 
 
-def may_outgrow_a_page(cells: list[Tag], column_mm: list[float]) -> bool:
+def may_outgrow_a_page(cells: list[CellSize], column_mm: list[float]) -> bool:
     """Whether a row's text might make it taller than `ROW_LIMIT_MM` (see there)."""
     column = 0
-    for cell in cells:
-        span = int(cell.get("colspan", 1))
+    for characters, breaks, span in cells:
         width = max(5.0, sum(column_mm[column : column + span]) - 3.0)
         column += span
-        lines = len(cell.find_all("br")) + 1 + len(cell.get_text()) * _CHAR_MM / width
+        lines = breaks + 1 + characters * _CHAR_MM / width
         if lines * _LINE_MM > ROW_LIMIT_MM:
             return True
     return False
+
+
+def cell(content: str, *, breakable: bool = False, colspan: int = 1, right: bool = False) -> str:
+    """A table cell of markup `content`: `[…]`, or `table.cell(…)[…]` when it needs options."""
+    options = ["breakable: true"] if breakable else []
+    if colspan > 1:
+        options.append(f"colspan: {colspan}")
+    if right:
+        options.append("align: right")
+    return f"table.cell({', '.join(options)})[{content}]" if options else f"[{content}]"
+
+
+def table(kind: str, header: bool, specs: list[str], cells: list[str]) -> str:
+    """The `hb-table` call of a table: its kind (`book.typ` sets contacts smaller), columns and
+    cells (the first a `table.header(…)` when `header`)."""
+    return f"\n#hb-table({string(kind)}, header: {'true' if header else 'false'}, columns: ({', '.join(specs)},), {', '.join(cells)})\n"

@@ -41,3 +41,46 @@ def _squash(text: str) -> str:
 def squash():
     """Whitespace collapsed, typographic quotes and hyphens made plain: for comparing text."""
     return _squash
+
+
+SITE = "https://handbook.example/"
+EPOCH = 1_700_000_000  # a PDF's date in the tests that compile one: any fixed time
+
+
+@pytest.fixture()
+def book(sample_handbook):
+    """An empty book with the sample's services and a site address, as `assemble` makes one."""
+    from handbook.pdf.book import Book
+    from handbook.pdf.links import Links
+    from handbook.views.catalogue import service_ids
+
+    return Book(Links(frozenset(service_ids(sample_handbook)), SITE))
+
+
+@pytest.fixture(scope="session")
+def printed():
+    """A function: Typst body markup -> the text of the PDF it makes (pdftotext -layout).
+
+    It compiles real Typst with `book.typ` (a fraction of a second for a page), so what is
+    checked is what a reader would see.
+    """
+    from handbook.pdf.assemble import Settings, Typeset
+    from handbook.pdf.write import render_pdf
+
+    settings = Settings("Book", "Author", "About", ("a",), "en-GB", "#1d4f73", "#8a3b12", "Book", "2026-27 edition")
+
+    def text_of(tmp_path: Path, body: str, files: dict | None = None) -> str:
+        path = tmp_path / "book.pdf"
+        path.write_bytes(render_pdf(Typeset("#set page(header: running-head, footer: main-footer)\n" + body, settings, files or {}), EPOCH))
+        return subprocess.run(["pdftotext", "-layout", "-enc", "UTF-8", str(path), "-"], capture_output=True, text=True, check=True).stdout
+
+    return text_of
+
+
+@pytest.fixture(scope="session")
+def sample_book(sample_handbook, sample_data, root):
+    """The sample's book as `assemble` writes it (Typst and settings), from the sample project."""
+    from handbook.core.project import project_at
+    from handbook.pdf.assemble import assemble
+
+    return assemble(sample_handbook, sample_data, project_at(root / "mkdocs.yml"))

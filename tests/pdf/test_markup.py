@@ -8,7 +8,7 @@ import string as ascii
 
 import typst
 
-from handbook.pdf.markup import array, label, string, text
+from handbook.pdf.markup import array, label, string, text, words
 
 
 def test_every_ascii_punctuation_character_is_escaped_and_nothing_else():
@@ -30,3 +30,7 @@ def test_labels_use_the_short_form_only_for_plain_ids():
 def test_an_array_of_one_item_is_still_an_array():
     assert array(["x"]) == "([x], )"
     assert array([]) == "()"
+
+
+def test_words_make_each_run_of_white_space_one_space_so_no_value_breaks_a_paragraph():
+    assert words("two\n\nparagraphs\tand  spaces #x") == "two paragraphs and spaces \\#x"

@@ -1,50 +1,48 @@
-"""The site's prose pages placed in the book: order, roles, numbered headings, the chart."""
+"""The site's prose pages placed in the book: ids, numbered headings, the foreword, the chart."""
 
-from pathlib import Path
+import pytest
 
+from handbook.core.project import project_at
 from handbook.pdf.outline import Outline
-from handbook.pdf.prose import find_project, has_chart, nav_pages, section_page, front_page
-from handbook.presentation.prose import PROSE_PAGES
+from handbook.pdf.pages import book_pages
+from handbook.pdf.prose import first_heading, front_page, has_chart, page_tree, section_page
 
 
-def test_the_project_is_found_beside_the_data_folder(root: Path, sample_data: Path, tmp_path: Path, monkeypatch):
-    assert find_project(sample_data) == root
-    monkeypatch.chdir(tmp_path)
-    assert find_project(tmp_path / "data") is None
+@pytest.fixture(scope="module")
+def pages(root):
+    return {page.path: page for page in book_pages(project_at(root / "mkdocs.yml"))}
 
 
-def test_pages_follow_the_sites_reading_order_with_their_roles(root: Path):
-    pages = nav_pages(root)
-    assert [p.path for p in pages] == [path for path, _ in PROSE_PAGES if (root / "docs" / path).exists()]
-    roles = {p.path: p.role for p in pages}
-    assert roles["index.md"] == "foreword" and roles["catalogue.md"] == "catalogue" and roles["structure.md"] is None
-    appendix = {p.path: p.appendix for p in pages}
-    assert appendix["appendix-a.md"] and not appendix["structure.md"]
-    assert next(p for p in pages if p.path == "structure.md").title == "The structure of children's services"
+def test_ids_are_prefixed_with_the_page(pages, sample_handbook, sample_data):
+    root = page_tree(pages["role.md"], sample_handbook, sample_data)
+    ids = [element.get("id") for element in root.iter() if element.get("id")]
+    assert ids and all(anchor.startswith("role--") for anchor in ids)
+    assert first_heading(root) == "2. The council's role in relation to schools"
 
 
-def test_a_section_is_numbered_from_the_book_not_the_page(root, sample_handbook, sample_data):
-    page = next(p for p in nav_pages(root) if p.path == "role.md")
+def test_a_section_is_numbered_from_the_book_not_the_page(book, pages, sample_handbook, sample_data):
     outline = Outline()
-    html = str(section_page(page, sample_handbook, sample_data, outline, "2"))
-    assert html.startswith('<h1 id="page-role"><span class="heading-number">2</span> The council')
-    assert "2. The council" not in html  # the page's own number is not printed twice
+    markup = section_page(book, pages["role.md"], page_tree(pages["role.md"], sample_handbook, sample_data), outline, "2")
+    assert markup.startswith('\n#hb-section("2 The council\'s role in relation to schools")\n#hb-heading(1)[#hb-number[2] The council')
+    assert "2\\. The council" not in markup  # the page's own number is not printed twice
     assert [e.number for e in outline.entries][:3] == ["2", "2.1", "2.2"]
+    assert "#hb-heading(2)[#hb-number[2\\.1] What the law asks of us] <role--what-the-law-asks-of-us>" in markup
 
 
-def test_the_home_page_prints_from_its_foreword(root, sample_handbook, sample_data):
-    page = next(p for p in nav_pages(root) if p.role == "foreword")
+def test_the_home_page_prints_from_its_foreword(book, pages, sample_handbook, sample_data):
     outline = Outline()
-    html = str(front_page(page, sample_handbook, sample_data, outline))
-    assert html.startswith('<h1 id="foreword">Foreword</h1>')
-    assert "Find what you need" not in html
-    assert sample_handbook.authority.foreword.signatories[0].name in html
+    markup = front_page(book, pages["index.md"], page_tree(pages["index.md"], sample_handbook, sample_data), outline)
+    assert markup.startswith('\n#hb-section("Foreword")\n#hb-heading(1)[Foreword] <foreword>')
+    assert "Find what you need" not in markup
+    assert f"#strong[{sample_handbook.authority.foreword.signatories[0].name}]" in markup
     assert outline.entries[0].front
 
 
-def test_the_structure_page_carries_the_chart_redrawn_as_an_image(root, sample_handbook, sample_data):
-    pages = nav_pages(root)
-    assert has_chart(pages)
-    page = next(p for p in pages if p.path == "structure.md")
-    html = str(section_page(page, sample_handbook, sample_data, Outline(), "1"))
-    assert '<img class="org-chart" src="data:image/svg+xml;base64,' in html and "<svg" not in html
+def test_the_structure_page_carries_the_chart_redrawn_for_paper(book, pages, sample_handbook, sample_data):
+    from handbook.pdf.parts import register_chart
+
+    register_chart(book, sample_handbook)
+    root = page_tree(pages["structure.md"], sample_handbook, sample_data)
+    assert has_chart(root) and not has_chart(page_tree(pages["role.md"], sample_handbook, sample_data))
+    markup = section_page(book, pages["structure.md"], root, Outline(), "1")
+    assert '#hb-image("image-1.svg", "Organisation chart of' in markup and "<svg" not in markup

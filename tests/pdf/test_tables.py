@@ -1,33 +1,33 @@
-"""Table layout on paper: set column widths for the book's own tables, and rows kept whole
-unless one could be taller than a page (what that means for a real PDF: test_typeset)."""
+"""Column widths, rows that may break, and the markup of a cell and a table."""
 
-from bs4 import BeautifulSoup
-
-from handbook.pdf.tables import TEXT_WIDTH_MM, columns, may_outgrow_a_page
+from handbook.pdf.tables import ROW_LIMIT_MM, TEXT_WIDTH_MM, cell, columns, may_outgrow_a_page, table
 
 
-def test_the_book_s_own_tables_have_set_widths_and_share_the_rest():
-    specs, estimate = columns(["charges"], 5)
+def test_the_data_tables_have_set_widths_and_share_the_rest():
+    specs, widths = columns("charges", 5)
     assert specs == ["30.0%", "16.0%", "1fr", "1fr", "1fr"]
-    assert abs(sum(estimate) - TEXT_WIDTH_MM) < 0.01
+    assert round(sum(widths), 6) == TEXT_WIDTH_MM
 
 
-def test_a_markdown_table_sizes_its_columns_to_their_text():
-    specs, estimate = columns([], 3)
-    assert specs == ["auto", "auto", "auto"] and len(estimate) == 3
+def test_a_prose_table_sizes_its_columns_to_their_text():
+    assert columns(None, 3)[0] == ["auto", "auto", "auto"]
 
 
 def test_the_contacts_e_mail_column_is_as_wide_as_its_longest_address():
-    specs, _ = columns(["contacts"], 4)
-    assert specs == ["28.0%", "16.0%", "auto", "1fr"]
-
-
-def cells(html: str):
-    return BeautifulSoup(f"<table><tr>{html}</tr></table>", "html.parser").find_all("td")
+    assert columns("contacts", 4)[0] == ["28.0%", "16.0%", "auto", "1fr"]
 
 
 def test_only_a_row_with_pages_of_text_may_break():
-    _, widths = columns([], 2)
-    assert not may_outgrow_a_page(cells("<td>Schools Forum</td><td>" + "Advises on the budget. " * 20 + "</td>"), widths)
-    assert may_outgrow_a_page(cells("<td>Forum</td><td>" + "word " * 3000 + "</td>"), widths)
-    assert may_outgrow_a_page(cells("<td>" + "<br>" * 40 + "</td><td>x</td>"), widths)
+    _, widths = columns(None, 2)
+    assert not may_outgrow_a_page([(200, 0, 1), (1_000, 0, 1)], widths)
+    assert may_outgrow_a_page([(10, 0, 1), (20_000, 0, 1)], widths)
+    assert may_outgrow_a_page([(10, int(ROW_LIMIT_MM), 1)], widths)  # many short lines
+
+
+def test_a_cell_has_options_only_when_it_needs_them():
+    assert cell("x") == "[x]"
+    assert cell("x", breakable=True, colspan=4, right=True) == "table.cell(breakable: true, colspan: 4, align: right)[x]"
+
+
+def test_a_table_names_its_kind_and_header():
+    assert table("charges", True, ["1fr"], ["table.header([a])", "[b]"]) == '\n#hb-table("charges", header: true, columns: (1fr,), table.header([a]), [b])\n'

@@ -13,10 +13,24 @@ from pypdf import PdfReader
 
 from handbook.core.errors import HandbookUserError
 from handbook.data.model.types import Visibility
+from handbook.core.project import project_at
+from handbook.pdf.assemble import Settings, Typeset
+from handbook.pdf.markup import text as typst_text
 from handbook.pdf.write import render_pdf, write_pdf, write_pdf_for
 from handbook.views.catalogue import public_services
 
 MM = 72 / 25.4  # points in a millimetre
+SETTINGS = Settings("Book", "Author", "About", ("a",), "en-GB", "#1d4f73", "#8a3b12", "Book", "2026-27 edition")
+
+
+def small_book(body: str) -> Typeset:
+    """A book of one page of `body` (Typst markup) with fixed settings."""
+    return Typeset(f"#set page(header: running-head, footer: main-footer)\n{body}", SETTINGS)
+
+
+@pytest.fixture(scope="module")
+def project(root):
+    return project_at(root / "mkdocs.yml")
 LEADER_LINE = re.compile(r"^(?P<title>.*?)\s*(?:\.\s*){3,}(?P<page>\d+|[ivxlc]+)\s*$")
 
 
@@ -220,25 +234,25 @@ def test_external_links_print_their_address(pdf_pages, squash):
     assert "(https://" in text  # a link whose words are not its address gains it in brackets
 
 
-def test_write_pdf_for_refuses_data_with_errors(data_copy: Path, tmp_path: Path):
+def test_write_pdf_for_refuses_data_with_errors(data_copy: Path, tmp_path: Path, project):
     services = data_copy / "services.yaml"
     services.write_text(services.read_text(encoding="utf-8").replace("unit: per day", "unit: per dya", 1), encoding="utf-8")
     with pytest.raises(HandbookUserError):
-        write_pdf_for(data_copy, tmp_path / "site")
+        write_pdf_for(data_copy, tmp_path / "site", project)
     assert not (tmp_path / "site" / "pdf").exists()
 
 
-def test_write_pdf_replaces_the_file_whole_and_leaves_no_temporary_file(sample_handbook, sample_data, tmp_path, monkeypatch):
+def test_write_pdf_replaces_the_file_whole_and_leaves_no_temporary_file(sample_handbook, sample_data, tmp_path, monkeypatch, project):
     out = tmp_path / "pdf" / "book.pdf"
     out.parent.mkdir()
     out.write_bytes(b"an older edition")
-    monkeypatch.setattr("handbook.pdf.write.assemble", lambda handbook, data_dir: "<html lang='en-GB'><title>t</title><p>Small</p></html>")
-    assert write_pdf(sample_handbook, sample_data, out) == out
+    monkeypatch.setattr("handbook.pdf.write.assemble", lambda handbook, data_dir, project: small_book("Small"))
+    assert write_pdf(sample_handbook, sample_data, out, project) == out
     assert out.read_bytes().startswith(b"%PDF-")
     assert [p.name for p in out.parent.iterdir()] == ["book.pdf"]
 
 
-def test_a_folder_that_cannot_be_written_fails_before_the_book_is_rendered(tmp_path, sample_handbook, sample_data, monkeypatch):
+def test_a_folder_that_cannot_be_written_fails_before_the_book_is_rendered(tmp_path, sample_handbook, sample_data, monkeypatch, project):
     from handbook.pdf import write
 
     rendered = []
@@ -246,11 +260,11 @@ def test_a_folder_that_cannot_be_written_fails_before_the_book_is_rendered(tmp_p
     blocker = tmp_path / "file"
     blocker.write_text("not a folder")
     with pytest.raises(OSError):
-        write.write_pdf(sample_handbook, sample_data, blocker / "pdf" / "book.pdf")
+        write.write_pdf(sample_handbook, sample_data, blocker / "pdf" / "book.pdf", project)
     assert rendered == []
 
 
-def test_a_book_typst_cannot_set_is_one_clear_error_and_the_old_file_stays(sample_handbook, sample_data, tmp_path, monkeypatch):
+def test_a_book_typst_cannot_set_is_one_clear_error_and_the_old_file_stays(sample_handbook, sample_data, tmp_path, monkeypatch, project):
     # With the page styles replaced by a file Typst cannot evaluate, it fails and says why.
     from handbook.pdf import write
 
@@ -261,18 +275,23 @@ def test_a_book_typst_cannot_set_is_one_clear_error_and_the_old_file_stays(sampl
     out.parent.mkdir()
     out.write_bytes(b"an older edition")
     with pytest.raises(HandbookUserError, match=r"^the PDF could not be typeset: ") as raised:
-        write_pdf(sample_handbook, sample_data, out)
+        write_pdf(sample_handbook, sample_data, out, project)
     assert "\n" not in str(raised.value)
     assert out.read_bytes() == b"an older edition"
     assert [p.name for p in out.parent.iterdir()] == ["book.pdf"]
 
 
-def test_without_its_fonts_the_book_is_refused_not_printed_blank(sample_handbook, sample_data, tmp_path, monkeypatch):
+def test_without_its_fonts_the_book_is_refused_not_printed_blank(sample_handbook, sample_data, tmp_path, monkeypatch, project):
+    # Font folders that hold none of the book's fonts (`fonts.font_folders` refuses such a
+    # folder itself; this is the check behind it): Typst only warns, and would print the book
+    # in its own fallback faces.
     from handbook.pdf import write
 
-    monkeypatch.setattr(write, "FONT_DIRS", (tmp_path / "no-fonts",))
-    with pytest.raises(HandbookUserError, match=r"fonts-noto-core and fonts-noto-cjk.*unknown font family: noto sans"):
-        write_pdf(sample_handbook, sample_data, tmp_path / "book.pdf")
+    empty = tmp_path / "no-fonts"
+    empty.mkdir()
+    monkeypatch.setattr(write, "font_folders", lambda: [empty])
+    with pytest.raises(HandbookUserError, match=r"fonts-noto-core, fonts-noto-cjk.*unknown font family: noto sans"):
+        write_pdf(sample_handbook, sample_data, tmp_path / "book.pdf", project)
     assert not (tmp_path / "book.pdf").exists()
 
 
@@ -292,32 +311,31 @@ def test_no_word_runs_outside_the_text_area_of_its_page(pdf_path):
     assert not outside, outside[:10]
 
 
-def test_page_numbers_that_never_settle_stop_the_build(sample_handbook, sample_data, tmp_path, monkeypatch):
+def test_page_numbers_that_never_settle_stop_the_build(sample_handbook, sample_data, tmp_path, monkeypatch, project):
     # A layout that flips between one and two pages never converges; Typst only warns.
     from handbook.pdf import write
 
     flipping = tmp_path / "flipping.typ"
     flipping.write_text('#set document(title: "Book")\n#set text(font: "Noto Sans")\n#context if counter(page).final().first() > 1 [one] else [#pagebreak() two]\n', encoding="utf-8")
     monkeypatch.setattr(write, "STYLE", flipping)
-    monkeypatch.setattr(write, "typeset", lambda html, read_file: ("", write.Book()))
+    monkeypatch.setattr(write, "assemble", lambda handbook, data_dir, project: Typeset("", SETTINGS))
     with pytest.raises(HandbookUserError, match=r"page numbers did not settle.*converge"):
-        write_pdf(sample_handbook, sample_data, tmp_path / "book.pdf")
+        write_pdf(sample_handbook, sample_data, tmp_path / "book.pdf", project)
     assert not (tmp_path / "book.pdf").exists()
 
 
-def test_two_pdfs_of_the_same_data_and_epoch_are_byte_identical(sample_handbook, sample_data, tmp_path, monkeypatch):
+def test_two_pdfs_of_the_same_data_and_epoch_are_byte_identical(sample_handbook, sample_data, tmp_path, monkeypatch, project):
     # The first takes its date from SOURCE_DATE_EPOCH, the second is given it: the same bytes,
     # whatever the clock, the temporary folder or the output's path.
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
-    first = write_pdf(sample_handbook, sample_data, tmp_path / "a" / "book.pdf").read_bytes()
-    second = write_pdf(sample_handbook, sample_data, tmp_path / "b" / "edition.pdf", epoch=1_700_000_000).read_bytes()
+    first = write_pdf(sample_handbook, sample_data, tmp_path / "a" / "book.pdf", project).read_bytes()
+    second = write_pdf(sample_handbook, sample_data, tmp_path / "b" / "edition.pdf", project, epoch=1_700_000_000).read_bytes()
     assert first == second
     assert b"D:20231114221320" in first  # 1700000000 is 2023-11-14 22:13:20 UTC
 
 
 def _small_pdf(body: str, epoch: int) -> tuple[bytes, PdfReader]:
-    html = f'<html lang="en-GB"><head><title>Book</title></head><body><section class="part part-section"><p>{body}</p></section></body></html>'
-    data = render_pdf(html, epoch)
+    data = render_pdf(small_book(f"#par[{typst_text(body)}]"), epoch)
     return data, PdfReader(io.BytesIO(data))
 
 
@@ -357,7 +375,7 @@ def script_sample(ranges, count: int = 6) -> str:
 SAMPLES = {script: script_sample(ranges) for script, ranges in PRINTABLE_RANGES.items()}
 
 
-def test_every_script_the_data_may_hold_prints_in_a_real_book(tmp_path):
+def test_every_script_the_data_may_hold_prints_in_a_real_book(tmp_path, project):
     # A service whose name, summary and how-to-buy (the Markdown the PDF prints) hold a few real
     # letters of every range validation lets through: the book is written as PDF/UA-1, with no
     # Typst error or warning, and the text read back from it holds every one of them.
@@ -366,7 +384,6 @@ def test_every_script_the_data_may_hold_prints_in_a_real_book(tmp_path):
 
     from handbook.data.validate import validate
     from handbook.pdf.assemble import assemble
-    from handbook.pdf.links import drop_dangling
     from handbook.pdf.write import compile_book
     from tests.cases import MINIMAL
 
@@ -384,7 +401,7 @@ def test_every_script_the_data_may_hold_prints_in_a_real_book(tmp_path):
     services.write_text(text, encoding="utf-8")
     result = validate(data)
     assert result.ok, result.errors
-    pdf, warnings = compile_book(drop_dangling(assemble(result.handbook, data)), 1_700_000_000)
+    pdf, warnings = compile_book(assemble(result.handbook, data, project), 1_700_000_000)
     assert [w.message for w in warnings] == []
     path = tmp_path / "book.pdf"
     path.write_bytes(pdf)
@@ -406,12 +423,10 @@ def accepted_characters() -> list[str]:
 def test_every_character_validation_accepts_has_a_glyph_in_the_books_fonts():
     # Not a sample: every such character, set in the book's own fonts. One that no font has
     # would stop the build with a PDF/UA error that names no file or field.
-    import html
-
     chars = accepted_characters()
-    body = "".join(f"<p>{html.escape(''.join(chars[i:i + 2000]))}</p>" for i in range(0, len(chars), 2000))
+    body = "".join(f"#par[{typst_text(''.join(chars[i:i + 2000]))}]\n" for i in range(0, len(chars), 2000))
     try:
-        render_pdf(f'<html lang="en-GB"><head><title>Book</title></head><body><section class="part part-section">{body}</section></body></html>', 1_700_000_000)
+        render_pdf(small_book(body), 1_700_000_000)
     except HandbookUserError as error:
         diagnostic = getattr(error.__cause__, "diagnostic", str(error))
         missing = sorted({c for text in re.findall(r"the text `(.+?)` could not be displayed", diagnostic) for c in text if ord(c) > 0x7F})

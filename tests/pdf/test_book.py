@@ -1,0 +1,49 @@
+"""The book being written: anchors, held links, consecutive headings, pages and images."""
+
+from pathlib import Path
+
+from handbook.pdf.book import CHART_SRC, Book
+from handbook.pdf.links import Links
+
+
+def test_a_held_link_is_written_only_when_its_anchor_exists(book):
+    body = book.ref("here", "ok") + " " + book.ref("gone", "lost") + book.anchor("here")
+    assert book.finish(body) == '#hb-ref("here")[ok] lost#hb-anchor("here")'
+
+
+def test_headings_go_one_below_the_nearest_higher_rank(book):
+    levels = [book.heading(level, "x", "x").split("#hb-heading(")[1][0] for level in (1, 3, 3, 4, 2, 1)]
+    assert levels == ["1", "2", "2", "3", "2", "1"]
+
+
+def test_a_first_level_heading_names_the_running_head_and_an_anchor_can_follow(book):
+    markup = book.heading(1, "#hb-number[1] Title", "1  Title", "page-x", "block-y")
+    assert markup == '\n#hb-section("1 Title")\n#hb-heading(1)[#hb-number[1] Title] <page-x>\n#hb-anchor("block-y")\n'
+    assert {"page-x", "block-y"} <= book.labels
+
+
+def test_the_first_page_of_front_matter_and_body_sets_their_style_then_pages_break(book):
+    assert [book.pages(kind) for kind in ("front", "front", "main", "main")] == [
+        "\n#set page(header: none, footer: front-footer)\n",
+        "\n#pagebreak(weak: true)\n",
+        "\n#set page(header: running-head, footer: main-footer)\n",
+        "\n#pagebreak(weak: true)\n",
+    ]
+
+
+def test_images_are_read_from_the_docs_folder_only(tmp_path: Path):
+    docs = tmp_path / "docs"
+    (docs / "assets").mkdir(parents=True)
+    (docs / "assets" / "logo.svg").write_text("<svg/>", encoding="utf-8")
+    (tmp_path / "secret.svg").write_text("<svg/>", encoding="utf-8")
+    book = Book(Links(frozenset(), None), docs_dir=docs)
+    assert book.image("assets/logo.svg", "Logo", logo=True) == 'hb-logo("image-1.svg", "Logo")'
+    assert book.image("../secret.svg", "S") is None and book.image("/etc/passwd", "P") is None
+    assert book.image("https://example.org/a.svg", "A") is None
+    assert list(book.files) == ["image-1.svg"]
+
+
+def test_an_image_the_book_made_is_held_under_its_own_name(book):
+    assert book.image(CHART_SRC, "Chart") is None
+    book.images[CHART_SRC] = ("svg", b"<svg/>")
+    assert book.image(CHART_SRC, "Chart") == 'hb-image("image-1.svg", "Chart")'
