@@ -14,6 +14,7 @@ from pathlib import Path
 
 from handbook.core.errors import HandbookUserError
 from handbook.data.validate import validate
+from handbook.presentation.wording import long_date
 
 
 @dataclass(frozen=True)
@@ -67,7 +68,7 @@ def due_items(data_dir: Path | str, within_days: int = 30, today: dt.date | None
 
 
 def _when(item: ReviewItem) -> str:
-    due = f"{item.review_due.day} {item.review_due:%B %Y}"
+    due = long_date(item.review_due)
     if item.days_left < 0:
         days = -item.days_left
         return f"OVERDUE by {days} day{'s' * (days != 1)} (due {due})"
