@@ -1,8 +1,10 @@
 """macros: the functions prose pages call (`{{ price_list() }}`), each a view through a template.
 
 Input: a validated `Handbook` (and the data folder, for the changes page). Output: blocks of
-HTML that Markdown passes through (see `handbook.presentation.templating.block`). One function per view; no
-logic beyond choosing the view and template. Never evaluates data text as a template.
+HTML that Markdown passes through (see `handbook.presentation.templating.block`). One function
+per view: it may filter a view where a page asks (`services_list` by provision or category), and
+`changes` reads the previous edition's data (`handbook.data.editions`). Never evaluates data
+text as a template.
 """
 
 from __future__ import annotations

@@ -1,7 +1,8 @@
 """guard: a built site -> what no template of ours writes, found on the real pages, as findings.
 
 Input: the site folder MkDocs just wrote, and what the theme may write (`Allowance`). Output: a
-list of `Finding(file, what)`; `handbook.commands.build` refuses to publish a site with any. It reads
+list of `Finding(file, what)`; the MkDocs adapter's `on_post_build` stops the build on any, so
+`handbook build`, `handbook publish` and a bare `mkdocs build` never publish such a site. It reads
 every `*.html` file with lxml's HTML parser (libxml2's HTML5 tokenizer: entities, case and
 attribute quoting as a browser reads them), never regexes over markup, and it never changes a
 file. It fails on:
