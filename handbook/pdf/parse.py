@@ -30,9 +30,7 @@ from markdown.serializers import to_html_string
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import HTML_PLACEHOLDER_RE, STX
 
-from handbook.presentation.markdown import DATA_EXTENSIONS
-from handbook.presentation.markdown import _escape as escape_raw_html
-from handbook.presentation.markdown import _SanitiseExtension as SanitiseExtension
+from handbook.presentation.markdown import DATA_EXTENSIONS, SanitiseExtension, escape_raw_html
 from handbook.presentation.prose import MARKDOWN_EXTENSION_CONFIGS, MARKDOWN_EXTENSIONS
 
 _ENTITY = re.compile(r"^&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);$")

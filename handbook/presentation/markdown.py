@@ -39,12 +39,15 @@ class _Sanitise(Treeprocessor):
                         del child.attrib["href"]
 
 
-class _SanitiseExtension(Extension):
+class SanitiseExtension(Extension):
+    """The safe rules as a Python-Markdown extension (the PDF's data-field tree uses it too)."""
+
     def extendMarkdown(self, md_: md.Markdown) -> None:
         md_.treeprocessors.register(_Sanitise(md_), "handbook-sanitise", 0)
 
 
-def _escape(text: str) -> str:
+def escape_raw_html(text: str) -> str:
+    """Raw HTML in an officer's text, made to display as typed before Markdown parses it."""
     # `<` and `&` only: `>` must survive for block quotes, and `&lt;` then displays as typed.
     return text.replace("&", "&amp;").replace("<", "&lt;")
 
@@ -52,7 +55,7 @@ def _escape(text: str) -> str:
 @lru_cache(maxsize=1)
 def _converter() -> md.Markdown:
     # One converter, reset per text: building a Markdown instance costs more than converting.
-    return md.Markdown(extensions=[*DATA_EXTENSIONS, _SanitiseExtension()], output_format="html")
+    return md.Markdown(extensions=[*DATA_EXTENSIONS, SanitiseExtension()], output_format="html")
 
 
 def cache_name(text: str) -> str:
@@ -72,7 +75,7 @@ def to_html(text: str) -> Markup:
     if html is None:
         converter = _converter()
         try:
-            html = converter.convert(_escape(text or ""))
+            html = converter.convert(escape_raw_html(text or ""))
         finally:
             converter.reset()
         cache.write("markdown", name, html)
