@@ -18,9 +18,9 @@ import yaml
 from markupsafe import Markup
 
 from handbook.commands.build import build, mkdocs_build
-from handbook.core.project import load_config
+from handbook.core.project import load_config, project_at
 from handbook.data.validate import load_handbook
-from handbook.presentation.prose import PROSE_PAGES, render_page_markdown
+from handbook.presentation.prose import render_page_markdown
 from handbook.site.adapter import on_config
 from handbook.site.pages import write_service_pages
 
@@ -123,13 +123,13 @@ def prepare_plain(data_dir: Path, work: Path) -> Path:
     project = project_copy(work / "project")
     handbook = load_handbook(data_dir)
     docs = project / "docs"
-    for name, _ in PROSE_PAGES:
-        text = (docs / name).read_text(encoding="utf-8")
-        front, body = "", text
-        if text.startswith("---"):
-            end = text.index("\n---", 3) + 4
-            front = text[:end].replace("render_macros: true\n", "") + "\n"
-        (docs / name).write_text(front + render_page_markdown(text, handbook, data_dir), encoding="utf-8")
+    for page in project_at(project / "mkdocs.yml").nav:
+        text = (docs / page.path).read_text(encoding="utf-8")
+        if not text.startswith("---") or "render_macros: true\n" not in text[: text.find("\n---", 3)]:
+            continue  # the macros plugin leaves a page alone unless it opts in
+        end = text.index("\n---", 3) + 4
+        front = text[:end].replace("render_macros: true\n", "") + "\n"
+        (docs / page.path).write_text(front + render_page_markdown(text, handbook, data_dir), encoding="utf-8")
     write_service_pages(handbook, docs)
     shutil.rmtree(project / "macros")
     _plain_config(project, data_dir)

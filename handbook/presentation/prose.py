@@ -3,10 +3,8 @@
 How it is used:
 - The website: `macros/__init__.py` (mkdocs-macros' module) registers `macro_functions(...)` and
   `page_variables(...)`; MkDocs then converts each prose page with `MARKDOWN_EXTENSIONS`.
-- The PDF: for each page of `PROSE_PAGES`, call `render_page_markdown(text, handbook, data_dir)`
-  and convert the result with `markdown.Markdown(extensions=MARKDOWN_EXTENSIONS,
-  extension_configs=MARKDOWN_EXTENSION_CONFIGS)`. Pass `url_for` to map site addresses
-  (`services/<id>/`, `contacts/#role-<id>`) to the PDF's own anchors.
+- The PDF (`handbook.pdf.prose`): for each page of the nav, `render_page_markdown(text, handbook,
+  data_dir)`, then Python-Markdown with `MARKDOWN_EXTENSIONS` into a tree it writes as Typst.
 
 Each macro returns a block of HTML (from a template in `handbook/presentation/templates/*.html.j2`,
 autoescaped) surrounded by blank lines, so Markdown passes it through untouched. The page
@@ -33,26 +31,6 @@ from handbook.views.edition import edition_label
 # (tests/presentation/test_prose.py compares them).
 MARKDOWN_EXTENSIONS = ["abbr", "admonition", "attr_list", "def_list", "footnotes", "md_in_html", "tables", "toc"]
 MARKDOWN_EXTENSION_CONFIGS: dict[str, dict[str, Any]] = {"toc": {"permalink": False, "toc_depth": 3}}
-
-# The prose pages in reading order (mkdocs.yml's nav mirrors it): (file in docs/, title).
-# `officers-guide.md` is written by the editions work and is not part of the printed handbook.
-PROSE_PAGES: list[tuple[str, str]] = [
-    ("index.md", "Foreword"),
-    ("structure.md", "1. The structure of children's services"),
-    ("role.md", "2. The council's role"),
-    ("partnerships.md", "3. Key partnerships and meetings"),
-    ("priorities.md", "4. Strategic priorities"),
-    ("monitoring.md", "5. Monitoring, challenge and support"),
-    ("schools-causing-concern.md", "6. Schools causing concern"),
-    ("funding.md", "7. Funding and services: statutory and traded"),
-    ("communications.md", "8. Communications and critical incidents"),
-    ("appendix-a.md", "Appendix A: Data publications schedule"),
-    ("appendix-b.md", "Appendix B: Consultative groups and their chairs"),
-    ("catalogue.md", "Services catalogue"),
-    ("prices.md", "Price list"),
-    ("contacts.md", "Contacts directory"),
-    ("changes.md", "What has changed in this edition"),
-]
 
 UrlFor = Callable[[str], str]
 
