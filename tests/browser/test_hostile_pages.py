@@ -111,6 +111,7 @@ def test_no_script_runs_on_load_focus_hover_or_click_on_any_page(watched):
 
 def test_no_script_runs_when_the_search_shows_hostile_text(watched):
     tab, site, url, fired = watched
+    shown = {}
     for words in SEARCHES:
         tab.goto(url, wait_until="load")
         box = tab.get_by_role("textbox", name="Search").first
@@ -118,9 +119,12 @@ def test_no_script_runs_when_the_search_shows_hostile_text(watched):
         tab.keyboard.type(words)
         tab.wait_for_timeout(600)  # the search worker answers, results render
         tab.evaluate(POKE)
+        shown[words] = tab.locator(".md-search-result__item").count()
         if tab.evaluate("document.title") == "PWNED":
             fired.append(f"search {words!r}: document.title was set to PWNED")
     assert fired == [], "\n".join(dict.fromkeys(fired))
+    # The hostile text is in the data, so these words must find it: results were really rendered.
+    assert shown["script"] > 0 and shown["javascript"] > 0, f"the search showed no results, so no hostile text was rendered: {shown}"
 
 
 def test_the_watch_sees_a_script_that_runs(watched):
