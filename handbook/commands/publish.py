@@ -19,7 +19,7 @@ from pathlib import Path
 
 from handbook.core.errors import HandbookUserError
 from handbook.data.gitsource import git
-from handbook.views.edition import edition_label
+from handbook.presentation.wording import edition_label
 
 BRANCH = "gh-pages"
 ALIAS = "latest"

@@ -20,8 +20,8 @@ from handbook.pdf.book import Book
 from handbook.pdf.links import Links
 from handbook.pdf.outline import Entry, Outline
 from handbook.pdf.pages import BookPage, book_pages, is_appendix
+from handbook.presentation import wording
 from handbook.views.catalogue import service_ids
-from handbook.views.edition import edition_label
 
 LANG = "en-GB"
 KEYWORDS = ("schools", "services to schools", "traded services", "charges", "contacts")
@@ -54,7 +54,7 @@ class Typeset:
 
 def book_title(handbook: Handbook) -> str:
     """The PDF's document title: the handbook's title and its edition."""
-    return f"{handbook.authority.handbook.title}, {edition_label(handbook)}"
+    return f"{handbook.authority.handbook.title}, {wording.edition_label(handbook)}"
 
 
 def settings(handbook: Handbook) -> Settings:

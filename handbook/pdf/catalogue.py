@@ -64,10 +64,10 @@ def _service(book: Book, writer: Writer, handbook: Handbook, service: Service, n
     """One service's entry: heading, summary, facts, charges table and the address of its page."""
     heading = book.heading(3, f"#hb-number[{words(numbers[service.id])}] {words(service.name)}", f"{numbers[service.id]} {service.name}", None, service_anchor(service.id))
     out = [heading, f"\n#hb-summary[#hb-badge[{words(wording.PROVISION_LABELS[service.provision])}] {words(service.summary).strip()}]\n"]
-    out.append(_fact("Who it is for", words(f"{wording.settings(service.audience.settings)}; {wording.phases(service.audience.phases)}")))
+    out.append(_fact(wording.SERVICE_SECTIONS["audience"], words(f"{wording.settings(service.audience.settings)}; {wording.phases(service.audience.phases)}")))
     if service.statutory_basis:
         bases = [f"{b.act}{f', {b.section}' if b.section else ''}{f' ({b.duty})' if b.duty else ''}" for b in service.statutory_basis]
-        out.append(_fact("Statutory basis", words("; ".join(bases))))
+        out.append(_fact(wording.SERVICE_SECTIONS["basis"], words("; ".join(bases))))
     out.append(_how_to_buy(writer, service.how_to_buy))
     for offer in service.offers:
         terms = offer.terms
@@ -84,7 +84,7 @@ def _service(book: Book, writer: Writer, handbook: Handbook, service: Service, n
     out.append(_fact("Contacts", words("; ".join(_contact(role) for role in catalogue.service_contacts(handbook, service)))))
     related = [f"{other.name} ({numbers[other.id]})" for other in catalogue.related_services(handbook, service) if other.id in numbers]
     if related:
-        out.append(_fact("Related services", words("; ".join(related))))
+        out.append(_fact(wording.SERVICE_SECTIONS["related"], words("; ".join(related))))
     lines = prices.price_lines(service)
     if lines:
         out.append(_charges_table(lines))
@@ -109,26 +109,26 @@ def _how_to_buy(writer: Writer, text: str) -> str:
     """The "how to buy" fact: one paragraph beside its label, or longer Markdown below it."""
     root = data_tree(text)
     if len(root) == 1 and root[0].tag == "p" and not (root.text or "").strip():
-        return _fact("How to buy", writer.children(root[0]))
-    return _fact("How to buy", "") + writer.blocks(root)
+        return _fact(wording.HOW_TO_BUY_SHORT, writer.children(root[0]))
+    return _fact(wording.HOW_TO_BUY_SHORT, "") + writer.blocks(root)
 
 
 def _charges_table(lines: list[prices.PriceLine]) -> str:
     """What each kind of school pays: a line per price, a column per kind of school."""
     specs, column_mm = tables.columns("charges", 2 + len(prices.PAYER_COLUMNS))
-    head = ["[#strong[For]]", "[#strong[Unit]]"] + [tables.cell(f"#strong[{words(label)}]", right=True) for _, label in prices.PAYER_COLUMNS]
+    head = ["[#strong[For]]", "[#strong[Unit]]"] + [tables.cell(f"#strong[{words(wording.PAYER_COLUMN_LABELS[setting])}]", right=True) for setting in prices.PAYER_COLUMNS]
     cells = ["table.header(" + ", ".join(head) + ")"]
     for line in lines:
         where = wording.scope(line.band, line.phase)
         row = [(words(line.label) + (f"#linebreak()#hb-muted[{words(where)}]" if where else ""), len(line.label) + len(where), 1 if where else 0)]
         row.append((words(line.unit), len(line.unit), 0))
-        for setting, _ in prices.PAYER_COLUMNS:
+        for setting in prices.PAYER_COLUMNS:
             charge = line.by_setting.get(setting)
             if charge:
                 price, notes = wording.price(charge), wording.charge_notes(charge)
                 row.append((f"{words(price)}#hb-note[{words(notes)}]", len(price) + len(notes), 0))
             else:
-                row.append(("#hb-muted[not offered]", len("not offered"), 0))
+                row.append((f"#hb-muted[{words(wording.NOT_OFFERED.lower())}]", len(wording.NOT_OFFERED), 0))
         breakable = tables.may_outgrow_a_page([(size, breaks, 1) for _, size, breaks in row], column_mm)
         cells += [tables.cell(content, breakable=breakable, right=index >= 2) for index, (content, _, _) in enumerate(row)]
     return tables.table("charges", True, specs, cells)

@@ -19,12 +19,11 @@ from handbook.pdf.parse import data_tree
 from handbook.pdf.tree import Writer
 from handbook.presentation import wording
 from handbook.views import contacts, structure
-from handbook.views.edition import edition_label
 
 
 def edition_line(handbook: Handbook) -> str:
     """The cover's first edition line, also the footer's: "2026-27 edition · Westmarch County Council"."""
-    return f"{edition_label(handbook).capitalize()} · {handbook.authority.authority.name}"
+    return f"{wording.edition_label(handbook).capitalize()} · {handbook.authority.authority.name}"
 
 
 def cover(book: Book, handbook: Handbook, logo: str | None) -> str:
@@ -134,12 +133,13 @@ def _roles_table(book: Book, teams: list[contacts.TeamContacts]) -> str:
     specs, column_mm = tables.columns("contacts", 4)
     cells = [_header("Role", "Name", "E-mail", "Telephone")]
     for team in teams:
-        cells.append(tables.cell(f"#hb-team[{_line(team.team_name)}]", colspan=4, breakable=tables.may_outgrow_a_page([(len(team.team_name), 0, 4)], column_mm)))
+        heading = wording.team_name(team.team_name)
+        cells.append(tables.cell(f"#hb-team[{_line(heading)}]", colspan=4, breakable=tables.may_outgrow_a_page([(len(heading), 0, 4)], column_mm)))
         for role in team.entries:
-            name = "#hb-muted[Vacant post]" if role.vacant else _line(role.name or "")
+            name = f"#hb-muted[{_line(wording.VACANT_POST)}]" if role.vacant else _line(role.name or "")
             row = [
                 (book.anchor(f"role-{role.role_id}") + _line(role.title), len(role.title)),
-                (name, len("Vacant post") if role.vacant else len(role.name or "")),
+                (name, len(wording.VACANT_POST) if role.vacant else len(role.name or "")),
                 (_line(role.email or ""), len(role.email or "")),
                 (f"#hb-nowrap[{_line(role.phone or '')}]", len(role.phone or "")),
             ]

@@ -25,7 +25,6 @@ from handbook.data.model import Handbook
 from handbook.presentation import escape, macros
 from handbook.presentation import wording as filters
 from handbook.presentation.templating import render_page_text
-from handbook.views.edition import edition_label
 
 # The Markdown extensions of every prose page; mkdocs.yml's `markdown_extensions` mirrors these
 # (tests/presentation/test_prose.py compares them).
@@ -63,7 +62,7 @@ def page_variables(handbook: Handbook) -> dict[str, Any]:
         "authority_short_name": a.authority.short_name,
         "authority_website": str(a.authority.website),
         "handbook_title": a.handbook.title,
-        "edition_label": edition_label(handbook),
+        "edition_label": filters.edition_label(handbook),
         "academic_year": a.edition.covers.academic_year,
         "financial_year": a.edition.covers.financial_year,
         "published": filters.long_date(a.edition.published),

@@ -290,7 +290,42 @@ FILTERS.update(
 )
 
 
+# The columns of a charges table: what each of the three kinds of school pays, in this order.
+PAYER_COLUMN_LABELS = {
+    Setting.MAINTAINED: "Maintained school",
+    Setting.ACADEMY: "Academy or free school",
+    Setting.OTHER_AUTHORITY: "School in another authority",
+}
+NOT_OFFERED = "Not offered"  # a charges table's cell for a kind of school the item is not for
+
+# The parts of a service, as its web page heads them and the PDF's catalogue labels them.
+SERVICE_SECTIONS = {
+    "basis": "Statutory basis",
+    "audience": "Who it is for",
+    "how_to_buy": "How to buy or request it",
+    "related": "Related services",
+}
+HOW_TO_BUY_SHORT = "How to buy"  # the PDF's label, set in a narrow column beside its text
+
+OTHER_CONTACTS = "Other contacts"  # the heading of roles that belong to no team
+VACANT_POST = "Vacant post"
+
+
+def edition_label(handbook: Any) -> str:
+    """`2026-27 edition`: how every output names the edition."""
+    return f"{handbook.authority.edition.id} edition"
+
+
+def team_name(name: str | None) -> str:
+    """A team's heading in a contacts directory; roles without a team go under `OTHER_CONTACTS`."""
+    return name or OTHER_CONTACTS
+
+
+FILTERS["team_name"] = team_name
+
+
 def register(env: Any) -> Any:
-    """Adds every filter to a Jinja environment; returns it."""
+    """Adds every filter, and the phrases templates print, to a Jinja environment; returns it."""
     env.filters.update(FILTERS)
+    env.globals.update(sections=SERVICE_SECTIONS, not_offered=NOT_OFFERED)
     return env

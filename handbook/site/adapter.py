@@ -26,7 +26,7 @@ from handbook.site.data import handbook_for
 from handbook.site.exports import charges_csv, services_json
 from handbook.site.pages import FOLDER as SERVICES
 from handbook.site.pages import write_service_pages
-from handbook.views.edition import edition_label, pdf_filename
+from handbook.views.edition import pdf_filename
 
 # Set by `handbook publish` while mike builds an edition (see handbook.commands.publish).
 VERSIONED = "HANDBOOK_VERSIONED"
@@ -88,7 +88,7 @@ def on_config(config: Any) -> Any:
     # Material prints these raw (MkDocs' theme environment does not autoescape): escaped here, once.
     config["site_name"] = escape.theme_config(authority.handbook.title)
     config["site_description"] = escape.theme_config(authority.handbook.subtitle or authority.handbook.title)
-    config["copyright"] = escape.theme_config(f"{authority.authority.name}, {edition_label(handbook)}, published {filters.long_date(authority.edition.published)}")
+    config["copyright"] = escape.theme_config(f"{authority.authority.name}, {filters.edition_label(handbook)}, published {filters.long_date(authority.edition.published)}")
     logo = (docs / authority.branding.logo).resolve()
     if logo.is_file() and logo.is_relative_to(docs.resolve()):  # never a file from outside docs/
         config["theme"]["logo"] = authority.branding.logo
@@ -104,7 +104,7 @@ def on_config(config: Any) -> Any:
     }
     pdf = built_pdf(handbook)
     config["extra"]["pdf"] = {"path": f"pdf/{pdf.name}", "size": filters.megabytes(pdf.stat().st_size)} if pdf else None
-    config["extra"]["edition"] = escape.theme_config(edition_label(handbook))
+    config["extra"]["edition"] = escape.theme_config(filters.edition_label(handbook))
     # Material's edition switcher reads ../versions.json, which only mike writes: a site built
     # by `make site` has none, so it would request a missing file on every page.
     if not os.environ.get(VERSIONED):

@@ -41,7 +41,7 @@ def service_markdown(handbook: Handbook, service) -> str:
         provision_meaning=wording.PROVISION_MEANINGS[service.provision],
         offer_kinds=wording.OFFER_KIND_LABELS,
         lines=prices.price_lines(service),
-        columns=prices.PAYER_COLUMNS,
+        columns=[(setting, wording.PAYER_COLUMN_LABELS[setting]) for setting in prices.PAYER_COLUMNS],
         contacts=catalogue.service_contacts(handbook, service),
         related=catalogue.related_services(handbook, service),
         root="../../",

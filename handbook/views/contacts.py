@@ -51,7 +51,7 @@ def contacts_directory(handbook: Handbook) -> list[TeamContacts]:
     result = []
     for team_id in sorted(teams, key=lambda t: (order.get(t, len(order)), t)):
         entries = teams[team_id]
-        result.append(TeamContacts(team_id, entries[0].team_name or "Other contacts", entries))
+        result.append(TeamContacts(team_id, entries[0].team_name, entries))
     return result
 
 

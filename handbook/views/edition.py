@@ -1,4 +1,4 @@
-"""The edition's identity as the outputs name it (file names, labels)."""
+"""The edition's identity as the outputs name their files (its wording is `presentation.wording.edition_label`)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,3 @@ def pdf_filename(handbook: Handbook) -> str:
     """`<authority-slug>-handbook-<edition>.pdf`, the PDF's fixed name inside `pdf/`."""
     return f"{handbook.authority.authority.slug}-handbook-{handbook.authority.edition.id}.pdf"
 
-
-def edition_label(handbook: Handbook) -> str:
-    edition = handbook.authority.edition
-    return f"{edition.id} edition"

@@ -14,12 +14,9 @@ from handbook.data.model.services import Charge, Offer, Service
 from handbook.data.model.types import Setting
 from handbook.views.catalogue import category_of, public_services
 
-# The three kinds of school a charges table always answers for, in this order.
-PAYER_COLUMNS = (
-    (Setting.MAINTAINED, "Maintained school"),
-    (Setting.ACADEMY, "Academy or free school"),
-    (Setting.OTHER_AUTHORITY, "School in another authority"),
-)
+# The three kinds of school a charges table always answers for, in this order (their headings
+# are `presentation.wording.PAYER_COLUMN_LABELS`).
+PAYER_COLUMNS = (Setting.MAINTAINED, Setting.ACADEMY, Setting.OTHER_AUTHORITY)
 
 
 @dataclass(frozen=True)

@@ -42,7 +42,7 @@ def test_service_charges_table_gives_each_kind_of_schools_price(built_site, samp
             continue
         table = page(built_site, f"services/{service.id}").select_one("table.hb-charges")
         headers = [th.get_text(strip=True) for th in table.thead.find_all("th")]
-        assert headers[1:] == [label for _, label in prices.PAYER_COLUMNS]
+        assert headers[1:] == [wording.PAYER_COLUMN_LABELS[setting] for setting in prices.PAYER_COLUMNS]
         text = table.get_text(" ", strip=True)
         for offer in service.offers:
             for charge in offer.charges:

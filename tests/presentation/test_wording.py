@@ -107,3 +107,11 @@ def test_contract_years_read_with_their_months():
     from handbook.data.model.services import ContractYear
 
     assert [filters.FILTERS["contract_year"](y) for y in ContractYear] == ["Financial year (April to March)", "Academic year (September to August)"]
+
+
+def test_the_edition_teams_and_payer_columns_are_worded_once(sample_handbook):
+    from handbook.views import prices
+
+    assert filters.edition_label(sample_handbook) == "2026-27 edition"
+    assert filters.team_name("Schools Finance") == "Schools Finance" and filters.team_name("") == filters.OTHER_CONTACTS
+    assert [filters.PAYER_COLUMN_LABELS[s] for s in prices.PAYER_COLUMNS] == ["Maintained school", "Academy or free school", "School in another authority"]

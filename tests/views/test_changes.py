@@ -11,7 +11,6 @@ import pytest
 from handbook.data.editions import previous_edition
 from handbook.data.validate import load_handbook
 from handbook.presentation.changes import render_markdown, render_text
-from handbook.presentation.wording import chair_text
 from handbook.views.changes import ChargeIdentity, compare
 from handbook.views.partnerships import Chair
 
