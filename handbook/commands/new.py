@@ -26,7 +26,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from handbook.core.errors import HandbookUserError
 from handbook.data.model.contacts import Role
-from handbook.data.model.services import OfferKind, Provision, Service, Unit, Vat
+from handbook.data.model.services import OfferKind, Provision, Service, Vat
 from handbook.data.model.types import Phase, Setting
 from handbook.data.report import render
 from handbook.data.validate import display_path, validate
@@ -65,7 +65,7 @@ SERVICE_QUESTIONS = [
     Question("offer_name", "Name of what schools can buy, e.g. Annual service level agreement", when=_not("statutory")),
     Question("offer_kind", "Kind of offer", choices=_values(OfferKind), when=_not("statutory")),
     Question("amount", "Price in pounds without £ (e.g. 450 or 1250.50), or poa for price on application", when=_not("statutory")),
-    Question("unit", "What the price is counted in", choices=_values(Unit), when=_not("statutory")),
+    Question("unit", "What the price is multiplied by, e.g. per pupil per year, per delegate per half day, per day or flat fee", when=_not("statutory")),
     Question("vat", "VAT treatment", choices=_values(Vat), when=_not("statutory")),
     Question("how_to_buy", _S["how_to_buy"].description),
     Question("contacts", "Contact roles (ids in contacts.yaml), separated by commas; the first is the main contact", many=True),

@@ -18,6 +18,7 @@ from typing import Any, NamedTuple
 from pydantic import BaseModel
 
 from handbook.core.limits import MAX_NESTING, MAX_URL
+from handbook.data.model.units import Counted, Period
 
 # Model-level rules raise ValueError(code); code -> (field to point at, sentence).
 RULES: dict[str, tuple[str | None, str]] = {
@@ -250,6 +251,14 @@ def _value_error(loc: tuple[Any, ...], code: str, value: Any, error: dict[str, A
             return loc, f"this number is {int(plain):,} characters long, longer than any number the handbook takes; shorten it", "too-long", False
         fix = f"write {plain}" if plain else "write digits only, e.g. " + ("210" if kind == "whole" else "450 or 1250.50")
         return loc, f"{_show(value)} {NUMBER_REASONS[reason]}; {fix}", "money-text" if reason == "money-text" else "not-number", False
+    if code.startswith("unit:"):
+        nearest = code.split(":", 1)[1]
+        hint = f"did you mean {nearest!r}? " if nearest else ""
+        return loc, (
+            f"{_show(value)} is not a unit the handbook can work out; {hint}write `per <thing>` or `per <thing> per <period>`, "
+            f"e.g. 'per pupil per day' or 'per delegate per half day', or 'flat fee'. Things: {', '.join(c.value for c in Counted)}; "
+            f"periods: {', '.join(p.value for p in Period)}"
+        ), "unknown-unit", False
     if code.startswith("markdown-depth:"):
         _, line, what = code.split(":", 2)
         return loc, f"the text nests {what} more than {MAX_NESTING} levels deep (line {line} of the text); flatten it", "too-deep", False

@@ -15,7 +15,7 @@ from pathlib import Path
 from handbook.data.editions import previous_edition
 from handbook.data.model import Handbook
 from handbook.data.model.services import Provision
-from handbook.presentation import wording
+from handbook.presentation import calculator, wording
 from handbook.presentation.changes import render_markdown
 from handbook.presentation.templating import block
 from handbook.views import catalogue, contacts, partnerships, prices, protocols, publications, structure
@@ -74,6 +74,7 @@ def functions(handbook: Handbook, data_dir: Path, url_for: Callable[[str], str])
             settings=catalogue.used_settings(hb),
             labels=wording.PROVISION_LABELS,
             url_for=url_for,
+            school_view=calculator.school_view(catalogue.public_services(hb), "catalogue"),
         )
 
     def price_list() -> str:

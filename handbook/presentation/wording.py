@@ -290,10 +290,12 @@ FILTERS.update(
 )
 
 
-# The columns of a charges table: what each of the three kinds of school pays, in this order.
+# The columns of a charges table (`views.prices.PAYER_COLUMNS`). The academy column answers for
+# free schools too, by the one rule (`types.kinds_covered`), so its heading says so.
 PAYER_COLUMN_LABELS = {
     Setting.MAINTAINED: "Maintained school",
     Setting.ACADEMY: "Academy or free school",
+    Setting.INDEPENDENT: "Independent school",
     Setting.OTHER_AUTHORITY: "School in another authority",
 }
 NOT_OFFERED = "Not offered"  # a charges table's cell for a kind of school the item is not for

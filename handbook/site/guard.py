@@ -16,8 +16,8 @@ file. It fails on:
 - a `<script>` that is not the theme's own: a `src` that is one of the theme's script files
   (`assets/javascripts/*.js` of Material and of `overrides/`, and `extra_javascript`), an inline
   script whose text is one of Material's snippets (`partials/javascripts/*.html`, its `{{ }}`
-  parts standing for a relative address), or Material's `<script id="__config"
-  type="application/json">`.
+  parts standing for a relative address), or a `type="application/json"` data block that parses
+  as JSON: Material's `__config`, or the prices the school's own view reads (`hb-prices`).
 
 Why: escaping at the boundary (`handbook.presentation.escape`) closes the holes found; this proves on every
 build, over what a browser will actually load, that no future template, Markdown extension or
@@ -149,12 +149,13 @@ def _script_finding(element, page: str, allowance: Allowance) -> str | None:
             return f"<script src={src!r}> is not one of the theme's scripts"
         return None
     text = element.text or ""
-    if (element.get("type") or "").strip().lower() == "application/json" and element.get("id") == "__config":
+    data_ids = ("__config", "hb-prices")  # Material's config; the school's prices (`presentation.calculator`)
+    if (element.get("type") or "").strip().lower() == "application/json" and element.get("id") in data_ids:
         try:
             json.loads(text)
             return None
         except ValueError:
-            return "<script id=\"__config\"> does not hold JSON"
+            return f"<script id={element.get('id')!r}> does not hold JSON"
     if any(s.fullmatch(text) for s in allowance.snippets):
         return None
     return f"an inline <script> that is not one of Material's: {text[:80]!r}"

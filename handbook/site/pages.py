@@ -15,7 +15,7 @@ import jinja2
 from markupsafe import Markup
 
 from handbook.data.model import Handbook
-from handbook.presentation import escape, wording
+from handbook.presentation import calculator, escape, wording
 from handbook.presentation.templating import make_environment
 from handbook.views import catalogue, prices
 
@@ -41,7 +41,8 @@ def service_markdown(handbook: Handbook, service) -> str:
         provision_meaning=wording.PROVISION_MEANINGS[service.provision],
         offer_kinds=wording.OFFER_KIND_LABELS,
         lines=prices.price_lines(service),
-        columns=[(setting, wording.PAYER_COLUMN_LABELS[setting]) for setting in prices.PAYER_COLUMNS],
+        columns=[(setting, wording.PAYER_COLUMN_LABELS[setting]) for setting in prices.price_columns(service)],
+        school_view=calculator.school_view([service], "service") if service.offers else "",
         contacts=catalogue.service_contacts(handbook, service),
         related=catalogue.related_services(handbook, service),
         root="../../",

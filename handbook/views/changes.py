@@ -39,7 +39,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from handbook.data.model import Handbook
-from handbook.data.model.services import Band, Charge, Service, Unit
+from handbook.data.model.services import Band, Charge, Service
+from handbook.data.model.units import Unit
 from handbook.data.model.types import Phase, Setting
 from handbook.views import catalogue, contacts, partnerships
 from handbook.views.partnerships import Chair

@@ -14,9 +14,10 @@ from handbook.data.model.services import Charge, Offer, Service
 from handbook.data.model.types import Setting
 from handbook.views.catalogue import category_of, public_services
 
-# The three kinds of school a charges table always answers for, in this order (their headings
-# are `presentation.wording.PAYER_COLUMN_LABELS`).
-PAYER_COLUMNS = (Setting.MAINTAINED, Setting.ACADEMY, Setting.OTHER_AUTHORITY)
+# The columns a charges table can have, in this order (headings: `wording.PAYER_COLUMN_LABELS`).
+# No free-school column: by the one rule (`types.kinds_covered`) a free school pays what an
+# academy pays, so the academy column answers for both and its heading may say so.
+PAYER_COLUMNS = (Setting.MAINTAINED, Setting.ACADEMY, Setting.INDEPENDENT, Setting.OTHER_AUTHORITY)
 
 
 @dataclass(frozen=True)
@@ -56,11 +57,6 @@ def charges_rows(handbook: Handbook) -> list[ChargeRow]:
     return rows
 
 
-def _treated_as(setting: Setting) -> Setting:
-    # A free school is an academy in law, and an independent school buys at the out-of-authority rate.
-    return {Setting.FREE_SCHOOL: Setting.ACADEMY, Setting.INDEPENDENT: Setting.OTHER_AUTHORITY}.get(setting, setting)
-
-
 def price_lines(service: Service) -> list[PriceLine]:
     """The service's charges as lines (offer, label, band, phase, unit) x kind of school.
 
@@ -74,9 +70,20 @@ def price_lines(service: Service) -> list[PriceLine]:
             line = lines.get(key)
             if line is None:
                 line = lines[key] = PriceLine(offer, charge.label or offer.name, charge.band, charge.phase, charge.unit.value)
-            for setting in charge.settings:
-                line.by_setting.setdefault(_treated_as(setting), charge)
+            for setting in PAYER_COLUMNS:
+                if setting in charge.kinds:
+                    line.by_setting.setdefault(setting, charge)
     return list(lines.values())
+
+
+def price_columns(service: Service) -> list[Setting]:
+    """The columns of the service's charges table: each kind of school some charge is for.
+
+    Why not always all four: a heading names kinds of school, and no heading may name one that
+    none of the prices under it is for.
+    """
+    covered = {kind for offer in service.offers for charge in offer.charges for kind in charge.kinds}
+    return [setting for setting in PAYER_COLUMNS if setting in covered]
 
 
 def cheapest_amount(service: Service) -> Decimal | None:

@@ -16,6 +16,7 @@ from pydantic import AnyUrl, BaseModel
 from handbook.data.model import Handbook
 from handbook.data.model.contacts import Person
 from handbook.data.model.handbook import FILES
+from handbook.data.model.units import Unit
 from handbook.data.model.types import Visibility
 from handbook.views import catalogue, contacts
 
@@ -85,7 +86,7 @@ def edition_texts(handbook: Handbook) -> tuple[set[str], set[str]]:
         elif isinstance(value, (list, tuple)):
             for item in value:
                 walk(item, internal)
-        elif isinstance(value, Enum):
+        elif isinstance(value, (Enum, Unit)):
             public.add(str(value.value))  # the fixed vocabulary (`per twilight`) is never withheld
         elif isinstance(value, (str, AnyUrl)):
             (private if internal else public).add(str(value))

@@ -9,7 +9,8 @@ from pydantic import Field, StringConstraints, model_validator
 
 from handbook.core.limits import MAX_CHARGES, MAX_HOW_TO_BUY_LINES, MAX_LIST, MAX_OFFERS, MAX_PUPILS, MAX_RECORDS, MAX_SERVICES, MAX_TOTAL_CHARGES
 from handbook.data.model.base import Record
-from handbook.data.model.types import Date, Flag, Markdown, Money, Name, Phase, Setting, Slug, Summary, Text, Visibility, VisibilityField, WholeNumber
+from handbook.data.model.units import Unit, UnitField
+from handbook.data.model.types import kinds_covered, Date, Flag, Markdown, Money, Name, Phase, Setting, Slug, Summary, Text, Visibility, VisibilityField, WholeNumber
 
 
 class Provision(str, Enum):
@@ -27,27 +28,16 @@ class OfferKind(str, Enum):
     SUBSCRIPTION = "subscription"
 
 
-class Unit(str, Enum):
-    """What a charge is counted in; the words are printed as they stand."""
-
-    PER_DAY = "per day"
-    PER_HALF_DAY = "per half day"
-    PER_TWILIGHT = "per twilight"
-    PER_SESSION = "per session"
-    PER_DELEGATE_PER_HALF_DAY = "per delegate per half day"
-    PER_PUPIL = "per pupil"
-    PER_PLACE_PER_DAY = "per place per day"
-    PER_SCHOOL_PER_YEAR = "per school per year"
-    PER_ACADEMY_PER_YEAR = "per academy per year"
-    PER_HOUR = "per hour"
-    FLAT_FEE = "flat fee"
-
-
 class Vat(str, Enum):
     EXEMPT = "exempt"
     STANDARD = "standard"
     ZERO = "zero-rated"
     OUTSIDE_SCOPE = "outside-scope"
+
+    @property
+    def percent(self) -> int:
+        """The rate a school pays on top of the net price (UK standard rate: 20%)."""
+        return 20 if self is Vat.STANDARD else 0
 
 
 class ContractYear(str, Enum):
@@ -94,8 +84,8 @@ class Charge(Record):
     label: Name | None = Field(default=None, description="What the price is for, where the offer has several, e.g. `Additional visit`.")
     amount: Money | None = Field(default=None, description="The price in pounds, without £. Leave out and set `price_on_application: true` when it is quoted case by case.")
     price_on_application: Flag = Field(default=False, description="`true` when the price is quoted on request instead of published.")
-    unit: Unit = Field(description="What the price is counted in, e.g. `per day`.")
-    settings: list[Setting] = Field(min_length=1, max_length=MAX_LIST, description="Which kinds of school pay this price (maintained, academy, other-authority…).")
+    unit: UnitField = Field(description="What the price is multiplied by: `per <thing>` or `per <thing> per <period>`, e.g. `per pupil per day`, `per delegate per half day`, `per academy per year`; or `flat fee`. The officers' guide lists every thing and period.")
+    settings: list[Setting] = Field(min_length=1, max_length=MAX_LIST, description="Which kinds of school pay this price (maintained, academy, other-authority…). A free school is an academy in law and pays what academies pay: `academy` covers free schools.")
     payer: Payer = Field(default=Payer.SCHOOL, description="Who pays: `school`, `trust`, `de-delegated` (from maintained schools' budgets), `authority`.")
     band: Band | None = Field(default=None, description="The pupil-number band this price applies to.")
     phase: Phase | None = Field(default=None, description="The phase this price applies to, where prices differ by phase.")
@@ -105,6 +95,11 @@ class Charge(Record):
     vat: Vat = Field(description="VAT treatment: `exempt`, `standard`, `zero-rated` or `outside-scope`.")
     valid_from: Date = Field(description="First day the price applies.")
     valid_to: Date | None = Field(default=None, description="Last day the price applies.")
+
+    @property
+    def kinds(self) -> frozenset[Setting]:
+        """Every kind of school this price is for, by the one rule (`types.kinds_covered`)."""
+        return kinds_covered(self.settings)
 
     @model_validator(mode="after")
     def _priced_once(self) -> Charge:

@@ -233,3 +233,15 @@ class Setting(str, Enum):
     FREE_SCHOOL = "free-school"
     INDEPENDENT = "independent"
     OTHER_AUTHORITY = "other-authority"
+
+
+# The one rule for kinds of school: a free school is an academy in law, so whatever is for
+# academies (a price, a service) is for free schools too. Tables, filters, downloads, the PDF and
+# the arithmetic all ask `kinds_covered`, so none of them can say otherwise.
+PAYS_AS = {Setting.FREE_SCHOOL: Setting.ACADEMY}
+
+
+def kinds_covered(settings) -> frozenset[Setting]:
+    """The kinds of school a list of settings reaches: `[academy]` reaches free schools too."""
+    listed = {Setting(s) for s in settings}
+    return frozenset(listed | {kind for kind, like in PAYS_AS.items() if like in listed})

@@ -1,0 +1,164 @@
+"""What a price is multiplied by: a counted thing and a period, written as officers say it.
+
+A unit is `per <thing>`, `per <thing> per <period>` or `flat fee`: "per pupil per day", "per
+delegate per half day", "per academy per year". The thing says where its number comes from (the
+school's roll, the school itself, or a number the school chooses); the period says how often.
+`handbook.views.quote` does the arithmetic from these facts, and the site's calculator reads the
+same facts from the data the engine writes, so both follow one set of rules.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Annotated, Any
+
+from pydantic import PlainSerializer, PlainValidator, WithJsonSchema
+
+
+class Source(str, Enum):
+    """Where the number of a counted thing comes from."""
+
+    ROLL = "roll"  # the school's number on roll
+    ONE = "one"  # the school itself: one
+    CHOSEN = "chosen"  # a number the school chooses (days, delegates, places…)
+
+
+class Counted(str, Enum):
+    PUPIL = "pupil"
+    PLACE = "place"
+    DELEGATE = "delegate"
+    VISIT = "visit"
+    HOUR = "hour"
+    DAY = "day"
+    HALF_DAY = "half day"
+    TWILIGHT = "twilight"
+    SESSION = "session"
+    MEAL = "meal"
+    CASE = "case"
+    LICENCE = "licence"
+    ITEM = "item"
+    SCHOOL = "school"
+    ACADEMY = "academy"
+
+    @property
+    def source(self) -> Source:
+        if self is Counted.PUPIL:
+            return Source.ROLL
+        if self in (Counted.SCHOOL, Counted.ACADEMY):
+            return Source.ONE
+        return Source.CHOSEN
+
+
+class Period(str, Enum):
+    YEAR = "year"
+    TERM = "term"
+    MONTH = "month"
+    WEEK = "week"
+    DAY = "day"
+    HALF_DAY = "half day"  # "£50 per delegate per half day": a course priced by its half days
+
+    @property
+    def per_year(self) -> int | None:
+        """How many of these a school buys in a year unless it says otherwise; None: it chooses.
+
+        Why defaults for terms and months: a school budgets by the year, and a termly or monthly
+        subscription runs all year (three terms, twelve months). Days and weeks vary too much.
+        """
+        return {Period.YEAR: 1, Period.TERM: 3, Period.MONTH: 12}.get(self)
+
+
+# Phrases earlier editions used that the grammar reads differently: phrase -> (the unit it is
+# read as, what to write). Kept so that archived editions still validate; a warning asks for
+# the new words (`handbook.data.checks.units`).
+LEGACY = {
+    "per pupil": ("per pupil per year", "write `per pupil per year` for a yearly rate for each pupil on roll, or give the period the rate is for, e.g. `per pupil per day`"),
+}
+
+_SPACES = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A parsed unit; `per is None` is a flat fee. `written` keeps an old phrase (for its warning)."""
+
+    per: Counted | None = None
+    period: Period | None = None
+    written: str | None = field(default=None, compare=False)
+
+    @property
+    def value(self) -> str:
+        """The canonical phrase: `per pupil per day`, `flat fee`."""
+        if self.per is None:
+            return "flat fee"
+        return f"per {self.per.value}" + (f" per {self.period.value}" if self.period else "")
+
+    @property
+    def legacy(self) -> bool:
+        return self.written is not None
+
+    def __str__(self) -> str:
+        return self.value
+
+
+def all_units() -> list[str]:
+    """Every unit the grammar accepts, in a stable order (for the schema and the officers' guide)."""
+    phrases = ["flat fee"]
+    for thing in Counted:
+        phrases.append(f"per {thing.value}")
+        phrases.extend(f"per {thing.value} per {p.value}" for p in Period if _parts(f"per {thing.value} per {p.value}"))
+    return phrases
+
+
+def parse_unit(text: str) -> Unit:
+    """`per delegate per half day` -> Unit(DELEGATE, None)… raises ValueError('unit:<nearest>')."""
+    words = _SPACES.sub(" ", text.strip().lower())
+    if words in LEGACY:
+        per, period = _parts(LEGACY[words][0])
+        return Unit(per, period, written=words)
+    parts = _parts(words)
+    if parts is None:
+        nearest = difflib.get_close_matches(words, all_units(), n=1, cutoff=0.6)
+        raise ValueError(f"unit:{nearest[0] if nearest else ''}")
+    return Unit(*parts)
+
+
+def _parts(words: str) -> tuple[Counted | None, Period | None] | None:
+    if words == "flat fee":
+        return None, None
+    if not words.startswith("per "):
+        return None
+    rest = words[4:]
+    things = sorted((c.value for c in Counted), key=len, reverse=True)  # 'half day' before 'day'
+    for thing in things:
+        if rest == thing:
+            return Counted(thing), None
+        if rest.startswith(thing + " per "):
+            period = rest[len(thing) + 5:]
+            if period in {p.value for p in Period} and period != thing and {period, thing} != {"day", "half day"}:
+                return Counted(thing), Period(period)
+    return None
+
+
+def _validate(value: Any) -> Unit:
+    if isinstance(value, Unit):
+        return value
+    if not isinstance(value, str):
+        raise ValueError("unit:")
+    return parse_unit(value)
+
+
+UnitField = Annotated[
+    Unit,
+    PlainValidator(_validate),
+    PlainSerializer(lambda unit: unit.value, return_type=str),
+    WithJsonSchema({
+        "type": "string",
+        "enum": all_units() + sorted(LEGACY),
+        "description": "What the price is multiplied by: `per <thing>` or `per <thing> per <period>`, or `flat fee`. "
+        "Things: " + ", ".join(c.value for c in Counted) + ". Periods: " + ", ".join(p.value for p in Period) + ". "
+        "E.g. `per pupil per day`, `per delegate per half day`, `per academy per year`.",
+    }),
+]
