@@ -15,8 +15,31 @@ from decimal import Decimal
 from typing import Any
 
 from handbook.data.model.partnerships import GroupKind
-from handbook.data.model.services import Charge, ContractYear, OfferKind, Payer, Provision
+from handbook.data.model.services import Charge, ContractYear, OfferKind, Provision
 from handbook.data.model.types import Phase, Setting
+from handbook.presentation.charging import (  # noqa: F401  (issue 12's phrases, said through wording)
+    MIXED_EXPLANATION,
+    ON_APPLICATION,
+    ON_APPLICATION_ADVICE,
+    ON_APPLICATION_SOME,
+    ON_APPLICATION_UNIT,
+    PAYER_NOTES,
+    PROVISION_COUNT_NOTES,
+    PROVISION_FILTER_LABELS,
+    SCHOOL_KIND_NOUNS,
+    SCHOOL_KIND_SECTIONS,
+    SCHOOL_KIND_TITLES,
+    SCHOOL_KINDS_TITLE,
+    basis_text,
+    contact_text,
+    covered_kinds,
+    mixed_explanation,
+    on_application_advice,
+    on_application_unit,
+    payer_note,
+    provision_count,
+    school_kind_rule,
+)
 
 SETTING_LABELS = {
     Setting.MAINTAINED: "Maintained schools",
@@ -39,7 +62,7 @@ PHASE_LABELS = {
 def money(amount: Decimal | int | float | None, poa: bool = False) -> str:
     """`£1,450` or `£1,250.50`; `Price on application` when there is no amount."""
     if amount is None:
-        return "Price on application" if poa or amount is None else ""
+        return ON_APPLICATION if poa or amount is None else ""
     value = Decimal(amount)
     if value == value.to_integral_value():
         return f"£{value:,.0f}"
@@ -184,11 +207,6 @@ CONTRACT_YEAR_LABELS = {
 }
 
 
-PAYER_NOTES = {
-    Payer.TRUST: "paid by the trust",
-    Payer.DE_DELEGATED: "de-delegated from maintained schools' budgets",
-    Payer.AUTHORITY: "paid by the council",
-}
 
 
 def price(charge: Charge) -> str:
@@ -326,8 +344,17 @@ def team_name(name: str | None) -> str:
 FILTERS["team_name"] = team_name
 
 
+def kinds_labels(values: list[Any], lower: bool = False) -> str:
+    """`Academies and free schools` for `[academy]`: the kinds a list of settings reaches by the one rule."""
+    return setting_labels(covered_kinds(values), lower=lower)
+
+
+FILTERS.update({"payer_note": payer_note, "kinds_labels": kinds_labels, "on_application_unit": on_application_unit, "basis_text": basis_text})
+
+
 def register(env: Any) -> Any:
     """Adds every filter, and the phrases templates print, to a Jinja environment; returns it."""
     env.filters.update(FILTERS)
     env.globals.update(sections=SERVICE_SECTIONS, not_offered=NOT_OFFERED)
     return env
+

@@ -114,4 +114,16 @@ def test_the_edition_teams_and_payer_columns_are_worded_once(sample_handbook):
 
     assert filters.edition_label(sample_handbook) == "2026-27 edition"
     assert filters.team_name("Schools Finance") == "Schools Finance" and filters.team_name("") == filters.OTHER_CONTACTS
-    assert [filters.PAYER_COLUMN_LABELS[s] for s in prices.PAYER_COLUMNS] == ["Maintained school", "Academy or free school", "School in another authority"]
+    assert set(filters.PAYER_COLUMN_LABELS) == set(prices.PAYER_COLUMNS)
+
+
+def test_each_charges_column_heading_names_exactly_the_kinds_its_prices_cover():
+    """A column holds the charges for its kind of school; by the one rule they cover the kinds
+    `kinds_covered([kind])` reaches, so its heading names those and no other."""
+    from handbook.data.model.types import Setting, kinds_covered
+    from handbook.views import prices
+
+    nouns = {Setting.MAINTAINED: "maintained", Setting.ACADEMY: "academy", Setting.FREE_SCHOOL: "free school", Setting.INDEPENDENT: "independent", Setting.OTHER_AUTHORITY: "another authority"}
+    for column in prices.PAYER_COLUMNS:
+        heading = filters.PAYER_COLUMN_LABELS[column].lower()
+        assert {kind for kind, noun in nouns.items() if noun in heading} == set(kinds_covered([column])), heading
