@@ -82,6 +82,15 @@ def _publish(args: argparse.Namespace) -> int:
     return 0
 
 
+def _quote(args: argparse.Namespace) -> int:
+    from handbook.commands.quote import school_quote
+    from handbook.presentation.quote import render
+
+    answer = school_quote(Path(args.data), args.phase, args.setting, args.pupils, args.service, args.quantity)
+    sys.stdout.write(render(answer.quote, answer.handbook, args.format, answer.chosen, answer.picked))
+    return 0
+
+
 def _field(text: str) -> tuple[str, str]:
     if "=" not in text:
         raise argparse.ArgumentTypeError(f"{text!r} should be written as name=value")
@@ -131,6 +140,16 @@ def parser() -> argparse.ArgumentParser:
     n.add_argument("--field", "-f", action="append", type=_field, metavar="NAME=VALUE", help="a field value; asked for when missing")
     n.add_argument("--no-input", action="store_true", help="never ask; fail if a required field is missing")
     n.set_defaults(run=_new)
+
+    q = sub.add_parser("quote", help="what one school pays for every service and offer: net, VAT and gross, or why not")
+    q.add_argument("--phase", help="the school's phase: early-years, primary, secondary, special, alternative-provision, post-16")
+    q.add_argument("--setting", help="its kind of school: maintained, academy, free-school, independent, other-authority")
+    q.add_argument("--pupils", help="its number on roll")
+    q.add_argument("--service", action="append", metavar="ID", help="only this service or item (a service id, service/offer, or an item key); repeat for more")
+    q.add_argument("--quantity", action="append", metavar="ITEM=N[xM]", help="how many of an item's counted thing (days, delegates, places…), and M periods; repeat for more")
+    q.add_argument("--format", choices=("text", "csv", "json"), default="text", help="text for reading, csv for a budget, json for programs")
+    q.add_argument("--data", default="data", help=DATA_HELP)
+    q.set_defaults(run=_quote)
 
     u = sub.add_parser("publish", help="deploy this edition with mike to the gh-pages branch (alias latest)")
     u.add_argument("--data", default="data", help=DATA_HELP)

@@ -22,7 +22,7 @@ def charge(amount="100", unit="per school per year", settings=("maintained", "ac
     return found
 
 
-def service(*charges: dict, id="svc", phases=("primary", "secondary"), settings=("maintained", "academy"), provision="traded", offers=None) -> Service:
+def service(*charges: dict, id="svc", phases=("primary", "secondary"), settings=("maintained", "academy"), provision="traded", offers=None, contacts=("someone",)) -> Service:
     """A valid public service; `charges` make its one offer unless `offers` are given."""
     if offers is None:
         offers = [{"id": "offer", "name": "The offer", "kind": "package", "charges": list(charges)}] if charges else []
@@ -30,7 +30,7 @@ def service(*charges: dict, id="svc", phases=("primary", "secondary"), settings=
         "id": id, "name": f"Service {id}", "summary": "What it is.", "description": "More.", "category": "cat",
         "provision": provision, "statutory_basis": [] if provision == "traded" else [{"act": "Education Act 1996"}],
         "audience": {"phases": list(phases), "settings": list(settings)}, "offers": offers, "how_to_buy": "Ask.",
-        "contacts": ["someone"], "owner": "unit", "last_reviewed": "2026-01-01", "review_due": "2027-01-01",
+        "contacts": list(contacts), "owner": "unit", "last_reviewed": "2026-01-01", "review_due": "2027-01-01",
     })
 
 
