@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from handbook.data.model import Handbook
 from handbook.data.model.contacts import Role
 from handbook.data.model.services import Category, Provision, Service
-from handbook.data.model.types import Visibility
+from handbook.data.model.types import Setting, Visibility, kinds_covered
 
 @dataclass(frozen=True)
 class CategoryGroup:
@@ -35,8 +35,29 @@ def services_by_category(handbook: Handbook) -> list[CategoryGroup]:
     return [g for g in groups if g.services]
 
 
+# Mixed is both: a statutory core and traded offers, so it is listed, filtered and counted under
+# statutory and under traded as well as under its own name.
+PROVIDES = {
+    Provision.STATUTORY: (Provision.STATUTORY,),
+    Provision.TRADED: (Provision.TRADED,),
+    Provision.MIXED: (Provision.MIXED, Provision.STATUTORY, Provision.TRADED),
+}
+
+
+def provisions_of(service: Service) -> tuple[Provision, ...]:
+    """Every provision a service is listed under: a mixed one is statutory and traded too."""
+    return PROVIDES[service.provision]
+
+
 def services_by_provision(handbook: Handbook, provision: Provision) -> list[Service]:
-    return [s for s in public_services(handbook) if s.provision is provision]
+    """Public services listed under `provision`; `statutory` and `traded` each include the mixed ones."""
+    return [s for s in public_services(handbook) if provision in PROVIDES[s.provision]]
+
+
+def kinds_of(service: Service) -> list[Setting]:
+    """The kinds of school the service is for, by the one rule (`types.kinds_covered`), in order."""
+    covered = kinds_covered(service.audience.settings)
+    return [x for x in Setting if x in covered]
 
 
 def category_of(handbook: Handbook, service: Service) -> Category:
@@ -73,9 +94,8 @@ def used_phases(handbook: Handbook) -> list:
 
 
 def used_settings(handbook: Handbook) -> list:
-    from handbook.data.model.types import Setting
-
-    used = {x for s in public_services(handbook) for x in s.audience.settings}
+    """Kinds of school at least one public service is for, by the one rule (for the filter)."""
+    used = {x for s in public_services(handbook) for x in kinds_of(s)}
     return [x for x in Setting if x in used]
 
 

@@ -13,7 +13,23 @@ def test_charges_rows_cover_every_charge_of_public_services(sample_handbook):
 
 def test_price_lines_put_each_charge_under_its_kind_of_school(sample_handbook):
     for service in catalogue.public_services(sample_handbook):
+        columns = prices.price_columns(service)
         for line in prices.price_lines(service):
             for setting, charge in line.by_setting.items():
-                assert setting in {Setting.MAINTAINED, Setting.ACADEMY, Setting.OTHER_AUTHORITY}
+                assert setting in prices.PAYER_COLUMNS and setting in columns
+                assert setting in charge.kinds
                 assert charge in [c for o in service.offers for c in o.charges]
+
+
+def test_a_table_has_a_column_only_for_kinds_some_charge_covers(sample_handbook):
+    for service in catalogue.public_services(sample_handbook):
+        covered = {k for o in service.offers for c in o.charges for k in c.kinds}
+        assert prices.price_columns(service) == [s for s in prices.PAYER_COLUMNS if s in covered]
+        assert all(c.kinds & set(prices.PAYER_COLUMNS) for o in service.offers for c in o.charges), service.id
+
+
+def test_an_academy_column_holds_prices_free_schools_pay_too(sample_handbook):
+    for service in catalogue.public_services(sample_handbook):
+        for line in prices.price_lines(service):
+            charge = line.by_setting.get(Setting.ACADEMY)
+            assert charge is None or Setting.FREE_SCHOOL in charge.kinds
