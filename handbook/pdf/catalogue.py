@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from handbook.data.model import Handbook
 from handbook.data.model.services import Service
+from handbook.data.model.types import Setting, kinds_covered
 from handbook.pdf import tables
 from handbook.pdf.book import Book
 from handbook.pdf.markup import words
@@ -40,7 +41,7 @@ def catalogue_part(book: Book, handbook: Handbook, outline: Outline, number: str
         _par(
             f"The {len(numbers)} services below are grouped by category and numbered. Each shows whether it is statutory "
             "(the council must provide it), traded (schools choose to buy it) or both, who it is for, how to buy it and "
-            "what a maintained school, an academy and a school in another authority pays."
+            "what each kind of school pays where it is charged for."
         )
     )
     writer = Writer(book)
@@ -64,7 +65,7 @@ def _service(book: Book, writer: Writer, handbook: Handbook, service: Service, n
     """One service's entry: heading, summary, facts, charges table and the address of its page."""
     heading = book.heading(3, f"#hb-number[{words(numbers[service.id])}] {words(service.name)}", f"{numbers[service.id]} {service.name}", None, service_anchor(service.id))
     out = [heading, f"\n#hb-summary[#hb-badge[{words(wording.PROVISION_LABELS[service.provision])}] {words(service.summary).strip()}]\n"]
-    out.append(_fact(wording.SERVICE_SECTIONS["audience"], words(f"{wording.settings(service.audience.settings)}; {wording.phases(service.audience.phases)}")))
+    out.append(_fact(wording.SERVICE_SECTIONS["audience"], words(f"{wording.settings(_kinds(service.audience.settings))}; {wording.phases(service.audience.phases)}")))
     if service.statutory_basis:
         bases = [f"{b.act}{f', {b.section}' if b.section else ''}{f' ({b.duty})' if b.duty else ''}" for b in service.statutory_basis]
         out.append(_fact(wording.SERVICE_SECTIONS["basis"], words("; ".join(bases))))
@@ -85,9 +86,9 @@ def _service(book: Book, writer: Writer, handbook: Handbook, service: Service, n
     related = [f"{other.name} ({numbers[other.id]})" for other in catalogue.related_services(handbook, service) if other.id in numbers]
     if related:
         out.append(_fact(wording.SERVICE_SECTIONS["related"], words("; ".join(related))))
-    lines = prices.price_lines(service)
-    if lines:
-        out.append(_charges_table(lines))
+    lines, columns = prices.price_lines(service), prices.price_columns(service)
+    if lines and columns:
+        out.append(_charges_table(lines, columns))
     url = f"{site.rstrip('/')}/services/{service.id}/" if site else "the service's page on the website"
     out.append(_par(f"Full details: {url} · last reviewed {wording.long_date(service.last_reviewed)}", "hb-details"))
     return f"\n#hb-service[\n{''.join(out)}\n]\n"
@@ -113,22 +114,27 @@ def _how_to_buy(writer: Writer, text: str) -> str:
     return _fact(wording.HOW_TO_BUY_SHORT, "") + writer.blocks(root)
 
 
-def _charges_table(lines: list[prices.PriceLine]) -> str:
-    """What each kind of school pays: a line per price, a column per kind of school."""
-    specs, column_mm = tables.columns("charges", 2 + len(prices.PAYER_COLUMNS))
-    head = ["[#strong[For]]", "[#strong[Unit]]"] + [tables.cell(f"#strong[{words(wording.PAYER_COLUMN_LABELS[setting])}]", right=True) for setting in prices.PAYER_COLUMNS]
+def _charges_table(lines: list[prices.PriceLine], columns: list[Setting]) -> str:
+    """What each kind of school pays: a line per price, a column per kind of school.
+
+    Why only `columns` (`prices.price_columns`): a heading names kinds of school, and none may
+    name one that no price under it is for; the academy column answers for free schools too.
+    """
+    specs, column_mm = tables.columns("charges", 2 + len(columns))
+    head = ["[#strong[For]]", "[#strong[Unit]]"] + [tables.cell(f"#strong[{words(wording.PAYER_COLUMN_LABELS[setting])}]", right=True) for setting in columns]
     cells = ["table.header(" + ", ".join(head) + ")"]
+    not_offered = f"#hb-muted[{words(wording.NOT_OFFERED.lower())}]"
     for line in lines:
         where = wording.scope(line.band, line.phase)
         row = [(words(line.label) + (f"#linebreak()#hb-muted[{words(where)}]" if where else ""), len(line.label) + len(where), 1 if where else 0)]
         row.append((words(line.unit), len(line.unit), 0))
-        for setting in prices.PAYER_COLUMNS:
+        for setting in columns:
             charge = line.by_setting.get(setting)
             if charge:
                 price, notes = wording.price(charge), wording.charge_notes(charge)
                 row.append((f"{words(price)}#hb-note[{words(notes)}]", len(price) + len(notes), 0))
             else:
-                row.append((f"#hb-muted[{words(wording.NOT_OFFERED.lower())}]", len(wording.NOT_OFFERED), 0))
+                row.append((not_offered, len(wording.NOT_OFFERED), 0))
         breakable = tables.may_outgrow_a_page([(size, breaks, 1) for _, size, breaks in row], column_mm)
         cells += [tables.cell(content, breakable=breakable, right=index >= 2) for index, (content, _, _) in enumerate(row)]
     return tables.table("charges", True, specs, cells)
@@ -159,7 +165,7 @@ def price_list_part(book: Book, handbook: Handbook, outline: Outline, number: st
             service_number = outline.service_numbers.get(row.service.id, "")
             where = wording.scope(row.charge.band, row.charge.phase)
             offer = row.label + (f", {where}" if where else "")
-            settings, price, notes = wording.settings(row.charge.settings), wording.price(row.charge), wording.charge_notes(row.charge)
+            settings, price, notes = wording.settings(_kinds(row.charge.settings)), wording.price(row.charge), wording.charge_notes(row.charge)
             row_cells = [
                 (f"#hb-nowrap[#hb-muted[{words(service_number)}]]", len(service_number), 0),
                 (f"{words(row.service.name)}#linebreak()#hb-muted[{words(offer)}]", len(row.service.name) + len(offer), 1),
@@ -172,3 +178,10 @@ def price_list_part(book: Book, handbook: Handbook, outline: Outline, number: st
             cells += [tables.cell(content, breakable=breakable, right=index == 3) for index, (content, _, _) in enumerate(row_cells)]
         out.append(tables.table("price-list", True, specs, cells))
     return "".join(out)
+
+
+def _kinds(settings: list[Setting]) -> list[Setting]:
+    """The kinds of school a list of settings (a charge's, a service's audience) reaches, by the
+    one rule (`types.kinds_covered`: `[academy]` reaches free schools), in the model's order."""
+    covered = kinds_covered(settings)
+    return [setting for setting in Setting if setting in covered]

@@ -19,6 +19,10 @@ WIDTHS: dict[str, tuple[float | str, ...]] = {
     # An e-mail address cannot break, so its column takes the width of the longest.
     "contacts": (0.28, 0.16, "auto"),
 }
+# The most one of the shared columns may take (a fraction of the width), by kind: a charges table
+# has a price column for each kind of school some price is for (one to four), and a lone price
+# in half the page would stand far from what it is for; the first column takes what is left.
+SHARE_MAX: dict[str, float] = {"charges": 0.17}
 TEXT_WIDTH_MM = 172.0  # A4 less the book's side margins (book.typ)
 # A row is kept whole on one page unless it may be taller than this: Typst would print the rest
 # of an unbreakable row past the foot of the page, so such a row (rare: a cell of thousands of
@@ -32,13 +36,20 @@ CellSize = tuple[int, int, int]  # (characters, line breaks, columns spanned)
 def columns(kind: str | None, count: int) -> tuple[list[str], list[float]]:
     """(Typst column specifications, each column's width in mm as an estimate) for a table.
 
-    The data's tables (`kind` in `WIDTHS`) have set widths and share the rest; a prose table's
-    columns size to their text (`auto`).
+    The data's tables (`kind` in `WIDTHS`) have set widths and share the rest, each shared
+    column at most `SHARE_MAX` of the width (the first column takes any width left over); a
+    prose table's columns size to their text (`auto`).
     """
-    widths = WIDTHS.get(kind or "", ())[:count]
-    specs = [w if isinstance(w, str) else f"{w * 100:.1f}%" for w in widths] + (["1fr"] if widths else ["auto"]) * (count - len(widths))
+    widths = list(WIDTHS.get(kind or "", ())[:count])
     fixed = [w for w in widths if not isinstance(w, str)]
     share = (1 - sum(fixed)) / max(1, count - len(fixed))
+    cap = SHARE_MAX.get(kind or "")
+    if cap is not None and share > cap and count > len(widths) and widths and not isinstance(widths[0], str):
+        widths[0] += (share - cap) * (count - len(widths))
+        share = cap
+        specs = [f"{w * 100:.1f}%" if not isinstance(w, str) else w for w in widths] + [f"{cap * 100:.1f}%"] * (count - len(widths))
+    else:
+        specs = [w if isinstance(w, str) else f"{w * 100:.1f}%" for w in widths] + (["1fr"] if widths else ["auto"]) * (count - len(widths))
     estimate = [TEXT_WIDTH_MM * (share if isinstance(w, str) else w) for w in widths] + [TEXT_WIDTH_MM * share] * (count - len(widths))
     return specs, estimate
 

@@ -32,6 +32,12 @@ def pdf_pages(pdf_path: Path) -> list[str]:
     return pages[:-1] if pages and not pages[-1].strip() else pages
 
 
+@pytest.fixture(scope="session")
+def pdf_raw(pdf_path: Path) -> str:
+    """The whole PDF's text in the order it was drawn (pdftotext -raw): a table cell by cell."""
+    return subprocess.run(["pdftotext", "-raw", "-enc", "UTF-8", str(pdf_path), "-"], capture_output=True, text=True, check=True).stdout
+
+
 def _squash(text: str) -> str:
     text = text.replace("\u2019", "'").replace("\u2010", "-").replace("\u00ad", "")
     return re.sub(r"\s+", " ", text).strip()
@@ -59,7 +65,8 @@ def book(sample_handbook):
 
 @pytest.fixture(scope="session")
 def printed():
-    """A function: Typst body markup -> the text of the PDF it makes (pdftotext -layout).
+    """A function: Typst body markup -> the text of the PDF it makes (pdftotext -layout, or
+    `layout=False`: -raw, the order it was drawn in, a table cell by cell).
 
     It compiles real Typst with `book.typ` (a fraction of a second for a page), so what is
     checked is what a reader would see.
@@ -69,10 +76,11 @@ def printed():
 
     settings = Settings("Book", "Author", "About", ("a",), "en-GB", "#1d4f73", "#8a3b12", "Book", "2026-27 edition")
 
-    def text_of(tmp_path: Path, body: str, files: dict | None = None) -> str:
+    def text_of(tmp_path: Path, body: str, files: dict | None = None, layout: bool = True) -> str:
         path = tmp_path / "book.pdf"
         path.write_bytes(render_pdf(Typeset("#set page(header: running-head, footer: main-footer)\n" + body, settings, files or {}), EPOCH))
-        return subprocess.run(["pdftotext", "-layout", "-enc", "UTF-8", str(path), "-"], capture_output=True, text=True, check=True).stdout
+        mode = "-layout" if layout else "-raw"
+        return subprocess.run(["pdftotext", mode, "-enc", "UTF-8", str(path), "-"], capture_output=True, text=True, check=True).stdout
 
     return text_of
 

@@ -1,11 +1,20 @@
 """The catalogue of services and the price list, straight from the views."""
 
+import datetime as dt
 import re
+from pathlib import Path
 
-from handbook.data.model.types import Visibility
+import yaml
+
+from handbook.data.model.types import Setting, Visibility, kinds_covered
+from handbook.data.validate import validate
+from handbook.pdf.book import Book
 from handbook.pdf.catalogue import catalogue_part, price_list_part
+from handbook.pdf.links import Links
 from handbook.pdf.outline import Outline
-from handbook.views.catalogue import public_services
+from handbook.presentation import wording
+from handbook.views import prices
+from handbook.views.catalogue import public_services, service_ids
 
 
 def test_the_catalogue_numbers_every_public_service_and_leaves_out_internal_ones(book, sample_handbook):
@@ -24,7 +33,8 @@ def test_the_catalogue_numbers_every_public_service_and_leaves_out_internal_ones
 def test_each_traded_service_shows_what_each_kind_of_school_pays(book, sample_handbook):
     body = catalogue_part(book, sample_handbook, Outline(), "9", "catalogue", None)
     finance = body.split('#hb-anchor("service-school-finance-support")')[1].split("#hb-service[")[0]
-    assert "Maintained school" in finance and "Academy or free school" in finance and "School in another authority" in finance
+    service = next(s for s in sample_handbook.services.services if s.id == "school-finance-support")
+    assert prices.price_columns(service) and all(wording.PAYER_COLUMN_LABELS[setting] in finance for setting in prices.price_columns(service))
     assert '#hb-table("charges"' in finance and "£" in finance
     assert "the service\\'s page on the website" in finance  # no site address: words instead
 
@@ -45,3 +55,131 @@ def test_the_price_list_cites_each_services_number(book, sample_handbook):
     assert body.count('#hb-table("price-list"') == len([e for e in outline.entries if e.target.startswith("prices-")])
     number = outline.service_numbers["school-finance-support"].replace(".", "\\.")
     assert f"[#hb-nowrap[#hb-muted[{number}]]]" in body
+
+
+# What the charges tables and the price list say, read from real PDFs: the kinds of school each
+# heading names, the kinds each charge reaches (`[academy]` reaches free schools) and the units.
+
+UNIT_WORDS = re.compile(r"flat fee|per [a-z]+(?: [a-z]+)?(?: per [a-z]+(?: [a-z]+)?)?")
+
+
+def _covered(service) -> set[Setting]:
+    """Every kind of school some price of `service` is for, by the model's one rule."""
+    return {kind for offer in service.offers for charge in offer.charges for kind in kinds_covered(charge.settings)}
+
+
+def _bare(text: str) -> str:
+    """Text without any white space: a PDF's lines break a cell's words (even after a hyphen,
+    "de-" / "delegated") wherever its column ends."""
+    return re.sub(r"\s+", "", text.replace("\u2019", "'").replace("\u2010", "-").replace("\u00ad", ""))
+
+
+def _charges_heading(text: str, service) -> str | None:
+    """The heading row of `service`'s charges table in a PDF's text (drawn order, `_bare`): what
+    follows 'ForUnit' up to its first price's label; None when the entry has no table."""
+    start = text.index(_bare("services below are grouped by category"))  # the catalogue's opening
+    end = re.compile(rf"Fulldetails:[\w.:/-]*?/services/{re.escape(service.id)}/").search(text, start)
+    assert end, f"no entry for {service.id}"
+    entry = text[max(start, text.rfind("Fulldetails:", 0, end.start()) + 1) : end.start()]
+    if "ForUnit" not in entry:
+        return None
+    head = entry[entry.index("ForUnit") + len("ForUnit") :]  # the first: a long table repeats it
+    return head[: head.index(_bare(service.offers[0].charges[0].label or service.offers[0].name))]
+
+
+def _expected_heading(service) -> str | None:
+    columns = [s for s in prices.PAYER_COLUMNS if s in _covered(service)]
+    return _bare("".join(wording.PAYER_COLUMN_LABELS[s] for s in columns)) if columns else None
+
+
+def _price_list_rows(text: str, handbook) -> list[tuple[prices.ChargeRow, str, str]]:
+    """(row, the kinds of school it reads, its unit) for every charge, found in the price list by
+    its service, offer, price and VAT (more than one where two charges differ only by kinds)."""
+    text = text[text.index(_bare("Every published charge for")) :]
+    rows = []
+    for row in prices.charges_rows(handbook):
+        where = wording.scope(row.charge.band, row.charge.phase)
+        offer = row.label + (f", {where}" if where else "")
+        before, after = _bare(f"{row.service.name}{offer}"), _bare(f"{wording.price(row.charge)}")
+        pattern = re.escape(before) + r"((?:(?!\d\.\d).)+?)" + re.escape(after) + r"((?:(?!\d\.\d).)+?)" + re.escape(_bare(wording.vat_label(row.charge.vat)))
+        found = re.findall(pattern, text)  # (schools, unit) of each row that reads so
+        assert found, f"no price-list row for {row.service.id} / {offer}"
+        rows.extend((row, schools, unit) for schools, unit in found)
+    return rows
+
+
+def test_no_charges_heading_names_a_kind_of_school_no_price_in_its_table_is_for(pdf_raw, sample_handbook):
+    text = _bare(pdf_raw)
+    tables = 0
+    for service in public_services(sample_handbook):
+        heading = _charges_heading(text, service)
+        assert heading == _expected_heading(service), service.id
+        if heading:
+            named = {s for s, label in wording.PAYER_COLUMN_LABELS.items() if _bare(label) in heading}
+            assert named <= _covered(service), f"{service.id}: {heading!r} names a kind of school none of its prices is for"
+            tables += 1
+    assert tables >= 5
+
+
+def test_the_price_list_names_the_kinds_each_charge_reaches_and_its_unit_in_words(pdf_raw, sample_handbook):
+    rows = _price_list_rows(_bare(pdf_raw), sample_handbook)
+    for row in prices.charges_rows(sample_handbook):
+        kinds = kinds_covered(row.charge.settings)
+        read = {(schools, unit) for other, schools, unit in rows if other.charge is row.charge}
+        assert (_bare(wording.settings([s for s in Setting if s in kinds])), _bare(row.charge.unit.value)) in read, row
+        assert UNIT_WORDS.fullmatch(row.charge.unit.value), row.charge.unit.value
+        if Setting.FREE_SCHOOL in kinds:
+            assert any(_bare(wording.SETTING_LABELS[Setting.FREE_SCHOOL]) in schools for schools, _ in read), row
+    assert any(Setting.FREE_SCHOOL in row.charge.kinds for row, _, _ in rows)
+
+
+def test_payers_are_worded_never_printed_as_their_value(pdf_raw, sample_handbook):
+    text = _bare(pdf_raw)
+    charges = [c for s in public_services(sample_handbook) for o in s.offers for c in o.charges if c.payer in wording.PAYER_NOTES]
+    assert charges
+    for payer in {c.payer for c in charges}:
+        note = _bare(wording.PAYER_NOTES[payer])
+        assert text.count(note) >= sum(c.payer is payer for c in charges), note  # each charge's note, at least in the price list
+        assert not re.search(rf";{re.escape(payer.value)}(?![a-z])", text.replace(note, "")), payer  # never the raw value in the notes
+
+
+def _one_kind_of_school(data: Path, service_id: str, kind: Setting) -> None:
+    """Rewrites `data`'s services.yaml so `service_id` has only its prices for `kind`, for `kind`
+    as written alone (`[academy]`, not `[academy, free-school]`), each price once."""
+    path = data / "services.yaml"
+    content = yaml.safe_load(path.read_text(encoding="utf-8"))
+    service = next(s for s in content["services"] if s["id"] == service_id)
+    for offer in service["offers"]:
+        kept, seen = [], set()
+        for charge in offer["charges"]:
+            key = (charge.get("label"), charge["unit"], str(charge.get("band")), charge.get("phase"))
+            if kind.value in charge["settings"] and key not in seen:
+                seen.add(key)
+                kept.append(dict(charge, settings=[kind.value]))
+        offer["charges"] = kept
+    service["offers"] = [o for o in service["offers"] if o["charges"]]
+    path.write_text(yaml.safe_dump(content, sort_keys=False, allow_unicode=True, width=1000), encoding="utf-8")
+
+
+def test_a_service_priced_for_one_kind_of_school_has_that_column_only(data_copy, tmp_path, sample_handbook, printed):
+    """Written alone, `[maintained]` gets the maintained column only, `[academy]` the academy
+    column only, which answers for free schools (and the price list says so)."""
+    charged = [s for s in public_services(sample_handbook) if len(_covered(s)) > 1]
+    by_kind = {}
+    for kind in (Setting.MAINTAINED, Setting.ACADEMY):
+        service = next(s for s in charged if s.id not in by_kind.values() and any(kind in c.kinds for o in s.offers for c in o.charges))
+        by_kind[kind] = service.id
+        _one_kind_of_school(data_copy, service.id, kind)
+    result = validate(data_copy, today=dt.date(2026, 11, 1))  # tests/conftest.py's TODAY
+    assert result.handbook is not None, [p for p in result.problems if p.level == "error"][:3]
+    handbook = result.handbook
+    outline = Outline()
+    book = Book(Links(frozenset(service_ids(handbook)), "https://site.example/"))
+    body = catalogue_part(book, handbook, outline, "9", "catalogue", "https://site.example/") + price_list_part(book, handbook, outline, "C", "prices")
+    text = _bare(printed(tmp_path, book.finish(body), layout=False))
+    services = {s.id: s for s in handbook.services.services}
+    assert _charges_heading(text, services[by_kind[Setting.MAINTAINED]]) == _bare(wording.PAYER_COLUMN_LABELS[Setting.MAINTAINED])
+    assert _charges_heading(text, services[by_kind[Setting.ACADEMY]]) == _bare(wording.PAYER_COLUMN_LABELS[Setting.ACADEMY])
+    academy_rows = [(row, schools) for row, schools, _ in _price_list_rows(text, handbook) if row.service.id == by_kind[Setting.ACADEMY]]
+    assert academy_rows and all(row.charge.settings == [Setting.ACADEMY] for row, _ in academy_rows)
+    assert {schools for _, schools in academy_rows} == {_bare(wording.settings([Setting.ACADEMY, Setting.FREE_SCHOOL]))}

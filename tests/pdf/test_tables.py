@@ -1,12 +1,20 @@
 """Column widths, rows that may break, and the markup of a cell and a table."""
 
-from handbook.pdf.tables import ROW_LIMIT_MM, TEXT_WIDTH_MM, cell, columns, may_outgrow_a_page, table
+from handbook.pdf.tables import ROW_LIMIT_MM, SHARE_MAX, TEXT_WIDTH_MM, cell, columns, may_outgrow_a_page, table
 
 
 def test_the_data_tables_have_set_widths_and_share_the_rest():
-    specs, widths = columns("charges", 5)
-    assert specs == ["30.0%", "16.0%", "1fr", "1fr", "1fr"]
+    specs, widths = columns("charges", 6)
+    assert specs == ["30.0%", "16.0%", "1fr", "1fr", "1fr", "1fr"]
     assert round(sum(widths), 6) == TEXT_WIDTH_MM
+
+
+def test_a_charges_table_with_few_prices_keeps_them_narrow_and_its_first_column_takes_the_rest():
+    for prices in (1, 2, 3):
+        specs, widths = columns("charges", 2 + prices)
+        assert specs[1:] == ["16.0%"] + [f"{SHARE_MAX['charges'] * 100:.1f}%"] * prices
+        assert widths[0] > widths[2] and round(sum(widths), 6) == TEXT_WIDTH_MM
+    assert columns("charges", 3)[0][0] == "67.0%"
 
 
 def test_a_prose_table_sizes_its_columns_to_their_text():
