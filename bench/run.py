@@ -6,6 +6,9 @@ measures; it asserts nothing (targets live here, never in timed tests). The hand
 (`handbook.core.cache`) is the bench's own, starting empty: validation runs without it (an edited file
 is new text); the site's first build and its rebuilds are printed apart (see `bench_site`).
 `make bench QUICK=1` runs the 100-service site comparison only and ends with `build ratio: X.XX`.
+`handbook quote` for every service is timed as a school runs it, the whole command in a fresh
+interpreter (`bench.quote`), at the sample, the largest valid file and 2,000 services
+(`python -m bench.run --quote` prints those rows alone).
 The full bench also prints what the worst valid pull request costs (`bench_bounds`): the PDF's
 peak memory for the largest input the limits allow (services.yaml in each shape, then every
 file at its largest together), and `handbook build` of a 1 MB service name.
@@ -218,6 +221,23 @@ def bench_pdf(work: Path, largest: int) -> None:
     _row("1,000 services: pages / peak memory", f"{result['pages']} / {result['peak_mb']:.0f} MB", "target < 1024 MB", result["peak_mb"] < 1024)
 
 
+def bench_quote(work: Path, largest: int) -> None:
+    """`handbook quote` for every service, whole command (fresh interpreter, start-up included),
+    at the sample, the largest valid services.yaml and 2,000 services (past the file limits)."""
+    from bench.quote import TARGET_SECONDS, measure
+    from bench.synthetic import make_data
+
+    print("A school's quote (`handbook quote`, every service, whole command with start-up)")
+    sizes = [("sample", Path("data"), False)]
+    sizes.append((f"{largest:,} services (largest valid)", make_data(Path("data"), work / f"quote-data-{largest}", largest), False))
+    sizes.append(("2,000 services (past the limits)", make_data(Path("data"), work / "quote-data-2000", 2000), True))
+    for label, data, past_limits in sizes:
+        result = measure(data, work / "quote-cache", past_limits)
+        target = f"target < {TARGET_SECONDS} s"
+        _row(f"{label}: first run", f"{result['first']:.2f} s", f"{target} (cache empty)", result["first"] < TARGET_SECONDS)
+        _row(f"{label}: again", f"{result['again']:.2f} s", f"{target} (median of 5; {result['services']:,} services, {result['kb']:,.0f} KB)", result["again"] < TARGET_SECONDS)
+
+
 def bench_bounds(work: Path) -> None:
     """What the worst pull request costs: the largest valid input, and a 1 MB service name.
 
@@ -259,6 +279,7 @@ def bench_bounds(work: Path) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.run")
     parser.add_argument("--quick", action="store_true", help="the 100-service site comparison only")
+    parser.add_argument("--quote", action="store_true", help="the `handbook quote` rows only")
     parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
@@ -271,11 +292,15 @@ def main(argv: list[str] | None = None) -> int:
         from bench.synthetic import largest_count
 
         largest = largest_count(Path("data"), work / "largest-count")
+        if args.quote:
+            bench_quote(work, largest)
+            return 0
         if args.quick:
             ratio = bench_site(work, {min(100, largest): 5}, sample=False)
         else:
             print(f"(the largest valid file holds {largest:,} of the sample's services)", flush=True)
             bench_validation(work, largest)
+            bench_quote(work, largest)
             bench_pdf(work, largest)
             bench_bounds(work)
             small = min(100, largest)
