@@ -10,7 +10,7 @@ compares the two to the penny):
 1. A service is open to a school whose phase is in its audience and whose kind of school is
    covered by its audience's settings (`types.kinds_covered`: academy covers free schools).
 2. A service's offers are split into items, one per charge label (the offer's name where the
-   charge has none). For an item, the school's price is the charge that covers its kind, is for
+   charge has none) and unit. For an item, the school's price is the charge that covers its kind, is for
    its phase (or for every phase) and whose band holds its roll (or has no band). Where several
    do, one for its phase beats one for every phase, and a banded one beats an unbanded one;
    then the first in the data.
@@ -76,7 +76,7 @@ class Item:
     service: Service
     offer: Offer
     label: str
-    key: str  # `service/offer`, plus `/label` where the offer has several items
+    key: str  # `service/offer`, plus `/label` where the offer has several items (and `/unit` where a label has several units)
     charges: tuple[Charge, ...]
 
 
@@ -167,11 +167,18 @@ def items(service: Service) -> list[Item]:
     """The service's items, in data order: one per offer and charge label."""
     found: list[Item] = []
     for offer in service.offers:
-        groups: dict[str, list[Charge]] = {}
+        # A label priced in two units ("per day", "per half day") is two things to buy, not two
+        # prices competing for one: the first would always win and the other never be quoted.
+        groups: dict[tuple[str, str], list[Charge]] = {}
         for charge in offer.charges:
-            groups.setdefault(charge.label or offer.name, []).append(charge)
-        for label, charges in groups.items():
-            key = f"{service.id}/{offer.id}" + (f"/{_slug(label)}" if len(groups) > 1 else "")
+            groups.setdefault((charge.label or offer.name, charge.unit.value), []).append(charge)
+        units_of: dict[str, int] = {}
+        for label, _ in groups:
+            units_of[label] = units_of.get(label, 0) + 1
+        for (label, unit), charges in groups.items():
+            key = f"{service.id}/{offer.id}"
+            if len(groups) > 1:
+                key += f"/{_slug(label)}" + (f"/{_slug(unit)}" if units_of[label] > 1 else "")
             found.append(Item(service, offer, label, key, tuple(charges)))
     return found
 

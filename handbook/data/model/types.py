@@ -10,6 +10,7 @@ that may not mean what it seems, the problem says what to write instead.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from decimal import Decimal, InvalidOperation
 from enum import Enum
@@ -243,5 +244,10 @@ PAYS_AS = {Setting.FREE_SCHOOL: Setting.ACADEMY}
 
 def kinds_covered(settings) -> frozenset[Setting]:
     """The kinds of school a list of settings reaches: `[academy]` reaches free schools too."""
+    return _covered(tuple(settings))
+
+
+@functools.lru_cache(maxsize=256)  # asked for every charge by every view and every school
+def _covered(settings: tuple) -> frozenset[Setting]:
     listed = {Setting(s) for s in settings}
     return frozenset(listed | {kind for kind, like in PAYS_AS.items() if like in listed})

@@ -10,6 +10,7 @@ same facts from the data the engine writes, so both follow one set of rules.
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from dataclasses import dataclass, field
 from enum import Enum
@@ -112,6 +113,7 @@ def all_units() -> list[str]:
     return phrases
 
 
+@functools.lru_cache(maxsize=1024)  # a catalogue repeats a few dozen phrases thousands of times
 def parse_unit(text: str) -> Unit:
     """`per delegate per half day` -> Unit(DELEGATE, None)… raises ValueError('unit:<nearest>')."""
     words = _SPACES.sub(" ", text.strip().lower())
