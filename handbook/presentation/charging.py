@@ -66,9 +66,9 @@ def payer_note(payer: Any, start: bool = True) -> str:
 
 # The catalogue's provision filter: a mixed service is statutory and traded, so both options show it.
 PROVISION_FILTER_LABELS = {
-    Provision.STATUTORY: "Statutory (with statutory and traded)",
-    Provision.TRADED: "Traded (with statutory and traded)",
-    Provision.MIXED: "Statutory and traded",
+    Provision.STATUTORY: "Statutory, with those also traded",
+    Provision.TRADED: "Traded, with those also statutory",
+    Provision.MIXED: "Both statutory and traded",
 }
 PROVISION_COUNT_WORDS = {Provision.STATUTORY: "statutory", Provision.TRADED: "traded", Provision.MIXED: "statutory and traded"}
 PROVISION_COUNT_NOTES = {
@@ -131,7 +131,8 @@ def school_kind_rule(kind: Setting) -> str:
 
 SCHOOL_KIND_SECTIONS = {
     "free": "Provided without charge",
-    "core": "its statutory core; its traded offers are listed below",
+    "core": "Its statutory core is provided without charge; its traded offers are charged.",
+    "core_bought": "Its statutory core is provided without charge; its traded offers for this kind of school are listed below.",
     "buy": "What it may buy",
     "none_free": "No service is provided to this kind of school without charge.",
     "none_buy": "No service offers this kind of school a price.",

@@ -56,25 +56,28 @@ def functions(handbook: Handbook, data_dir: Path, url_for: Callable[[str], str])
         return "".join(block("protocol.html.j2", view=v, url_for=url_for) for v in protocols.public_protocols(hb))
 
     def services_list(provision: str | None = None, category: str | None = None) -> str:
-        services = catalogue.public_services(hb)
-        if provision:
-            services = [s for s in services if s.provision is Provision(provision)]
+        # A mixed service is statutory and traded: it is in both lists (`catalogue.services_by_provision`).
+        services = catalogue.services_by_provision(hb, Provision(provision)) if provision else catalogue.public_services(hb)
         if category:
             services = [s for s in services if s.category == category]
         return block("services_list.html.j2", services=services, labels=wording.PROVISION_LABELS, url_for=url_for)
 
     def catalogue_index() -> str:
+        services = catalogue.public_services(hb)
         return block(
             "catalogue.html.j2",
-            services=catalogue.public_services(hb),
+            services=services,
             categories=catalogue.used_categories(hb),
             categories_by_id=hb.categories_by_id,
             provisions=catalogue.used_provisions(hb),
             phases=catalogue.used_phases(hb),
             settings=catalogue.used_settings(hb),
             labels=wording.PROVISION_LABELS,
+            filter_labels=wording.PROVISION_FILTER_LABELS,
+            kinds={s.id: catalogue.kinds_of(s) for s in services},
+            provides={s.id: catalogue.provisions_of(s) for s in services},
             url_for=url_for,
-            school_view=calculator.school_view(catalogue.public_services(hb), "catalogue"),
+            school_view=calculator.school_view(services, "catalogue"),
         )
 
     def price_list() -> str:
@@ -90,11 +93,14 @@ def functions(handbook: Handbook, data_dir: Path, url_for: Callable[[str], str])
         return block("channels.html.j2", channels=publications.channels(hb), newsletters=publications.newsletters(hb))
 
     def service_counts() -> str:
-        counts = {p: len(catalogue.services_by_provision(hb, p)) for p in Provision}
-        return block("service_counts.html.j2", counts=counts, labels=wording.PROVISION_LABELS, meanings=wording.PROVISION_MEANINGS, url_for=url_for)
+        # Mixed services count under statutory and under traded; the words say how many are both.
+        counts = {p: len(catalogue.services_by_provision(hb, p)) for p in catalogue.used_provisions(hb)}
+        mixed = counts.get(Provision.MIXED, 0)
+        lines = [(p, *wording.provision_count(p, n, mixed)) for p, n in counts.items()]
+        return block("service_counts.html.j2", lines=lines, total=len(catalogue.public_services(hb)), url_for=url_for)
 
-    def downloads() -> str:
-        return block("downloads.html.j2", url_for=url_for)
+    def downloads(fields: bool = False) -> str:
+        return block("downloads.html.j2", url_for=url_for, fields=fields)
 
     def changes() -> str:
         previous = previous_edition(hb, data_dir)  # reads the previous edition's data folder

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from handbook.data.model.services import Provision
+from handbook.data.model.types import kinds_covered
 from handbook.views import catalogue
 
 pytestmark = pytest.mark.browser
@@ -20,7 +21,8 @@ def test_filters_narrow_the_list_and_the_address_keeps_the_choice(page, site_url
     assert len(_visible_ids(page)) == len(everything)
     page.get_by_label("Kind of service").select_option("traded")
     page.get_by_label("Phase").select_option("primary")
-    expected = sorted(s.id for s in everything if s.provision is Provision.TRADED and any(p.value == "primary" for p in s.audience.phases))
+    # Mixed is both: a statutory-and-traded service is traded too.
+    expected = sorted(s.id for s in everything if s.provision in (Provision.TRADED, Provision.MIXED) and any(p.value == "primary" for p in s.audience.phases))
     assert sorted(_visible_ids(page)) == expected
     assert "provision=traded" in page.url and "phase=primary" in page.url
     assert page.locator("[data-hb-count]").inner_text() == f"Showing {len(expected)} of {len(everything)} services"
@@ -40,6 +42,31 @@ def test_setting_filter_shows_services_for_that_kind_of_school(page, site_url, s
     expected = sorted(s.id for s in everything if any(x.value == "academy" for x in s.audience.settings))
     assert 0 < len(expected) < len(everything)  # else the filter would have nothing to leave out
     assert sorted(_visible_ids(page)) == expected
+
+
+def test_a_service_for_academies_is_shown_to_free_schools(page, site_url, sample_handbook):
+    """The one rule: a free school is an academy in law, so the filter follows `kinds_covered`."""
+    page.goto(site_url + "catalogue/?setting=free-school")
+    everything = catalogue.public_services(sample_handbook)
+    expected = sorted(s.id for s in everything if any(k.value == "free-school" for k in kinds_covered(s.audience.settings)))
+    assert sorted(_visible_ids(page)) == expected
+    academy = sorted(s.id for s in everything if any(x.value == "academy" for x in s.audience.settings))
+    assert set(academy) <= set(_visible_ids(page))
+
+
+def test_mixed_services_show_under_traded_and_under_statutory(page, site_url, sample_handbook):
+    everything = catalogue.public_services(sample_handbook)
+    mixed = {s.id for s in everything if s.provision is Provision.MIXED}
+    assert mixed, "the sample data should have a statutory-and-traded service"
+    page.goto(site_url + "catalogue/")
+    for provision in (Provision.STATUTORY, Provision.TRADED):
+        page.get_by_label("Kind of service").select_option(provision.value)
+        shown = set(_visible_ids(page))
+        assert mixed <= shown, provision
+        assert shown == {s.id for s in catalogue.services_by_provision(sample_handbook, provision)}
+        assert page.locator("[data-hb-count]").inner_text() == f"Showing {len(shown)} of {len(everything)} services"
+    page.get_by_label("Kind of service").select_option(Provision.MIXED.value)
+    assert set(_visible_ids(page)) == mixed
 
 
 def test_without_javascript_the_full_list_shows_and_no_filters(browser, site_url, sample_handbook):

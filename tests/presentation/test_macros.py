@@ -24,6 +24,56 @@ def test_service_counts_link_to_the_filtered_catalogue(sample_handbook, sample_d
     assert 'href="/catalogue/?provision=statutory"' in html
 
 
+def test_counts_are_honest_when_mixed_services_count_under_statutory_and_traded(sample_handbook, sample_data):
+    from bs4 import BeautifulSoup
+
+    from handbook.data.model.services import Provision
+    from handbook.presentation import wording
+    from handbook.views import catalogue
+
+    soup = BeautifulSoup(functions(sample_handbook, sample_data, lambda p: p)["service_counts"](), "html.parser")
+    public = catalogue.public_services(sample_handbook)
+    mixed = sum(s.provision is Provision.MIXED for s in public)
+    assert mixed, "the sample should have a statutory-and-traded service"
+    items = [li.get_text(" ", strip=True) for li in soup.select("li")]
+    for provision, item in zip(catalogue.used_provisions(sample_handbook), items):
+        count = len(catalogue.services_by_provision(sample_handbook, provision))
+        text, note = wording.provision_count(provision, count, mixed)
+        assert item.startswith(text) and note in item
+    statutory = len(catalogue.services_by_provision(sample_handbook, Provision.STATUTORY))
+    assert statutory == sum(s.provision is not Provision.TRADED for s in public)
+    assert f"{mixed} of them are statutory and traded" in items[0]
+    assert soup.find_all("p")[-1].get_text(strip=True) == f"{len(public)} services in all."
+
+
+def test_statutory_and_traded_lists_both_hold_the_mixed_services(sample_handbook, sample_data):
+    from handbook.data.model.services import Provision
+    from handbook.views import catalogue
+
+    make = functions(sample_handbook, sample_data, lambda p: p)["services_list"]
+    mixed = [s for s in catalogue.public_services(sample_handbook) if s.provision is Provision.MIXED]
+    for provision in ("statutory", "traded"):
+        html = make(provision=provision)
+        assert all(f'href="services/{s.id}/"' in html for s in mixed), provision
+    traded_only = [s for s in catalogue.public_services(sample_handbook) if s.provision is Provision.TRADED]
+    assert not any(f'href="services/{s.id}/"' in make(provision="statutory") for s in traded_only)
+
+
+def test_the_catalogue_cards_carry_the_kinds_by_the_one_rule_and_every_provision_they_are_under(sample_handbook, sample_data):
+    from bs4 import BeautifulSoup
+
+    from handbook.data.model.types import Setting, kinds_covered
+    from handbook.views import catalogue
+
+    soup = BeautifulSoup(functions(sample_handbook, sample_data, lambda p: p)["catalogue"](), "html.parser")
+    for service in catalogue.public_services(sample_handbook):
+        card = soup.select_one(f"#service-{service.id}")
+        assert set(card["data-settings"].split()) == kinds_covered(service.audience.settings)
+        assert card["data-provisions"].split() == [p.value for p in catalogue.provisions_of(service)]
+    options = [o["value"] for o in soup.select("#filter-setting option") if o["value"]]
+    assert Setting.FREE_SCHOOL.value in options
+
+
 def test_changes_page_uses_the_editions_report(tmp_path, sample_data):
     data = tmp_path / "data"
     shutil.copytree(sample_data, data)

@@ -1,6 +1,8 @@
 /* Catalogue filters: progressive enhancement of the full list rendered by catalogue.html.j2.
    Reveals the filter form, hides services that do not match, keeps the choice in the address
-   (?provision=traded&phase=primary) so a filtered list can be shared. Without this script the
+   (?provision=traded&phase=primary) so a filtered list can be shared. The cards carry the facts
+   the engine decided (data-provisions, data-settings by the one kind-of-school rule); this only
+   compares them with the choice. Without this script the
    form stays hidden and every service shows. No network requests. */
 (function () {
   "use strict";
@@ -13,7 +15,9 @@
   var fields = ["provision", "category", "phase", "setting"];
 
   function matches(card, choice) {
-    if (choice.provision && card.dataset.provision !== choice.provision) return false;
+    // data-provisions lists every provision the card is under (views.catalogue.provisions_of):
+    // a mixed service is statutory and traded too, so either choice shows it.
+    if (choice.provision && card.dataset.provisions.split(" ").indexOf(choice.provision) < 0) return false;
     if (choice.category && card.dataset.category !== choice.category) return false;
     if (choice.phase && card.dataset.phases.split(" ").indexOf(choice.phase) < 0) return false;
     if (choice.setting && card.dataset.settings.split(" ").indexOf(choice.setting) < 0) return false;
