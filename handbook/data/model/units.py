@@ -105,10 +105,15 @@ class Unit:
 
 
 def all_units() -> list[str]:
-    """Every unit the grammar accepts, in a stable order (for the schema and the officers' guide)."""
+    """Every unit the grammar accepts, in a stable order (for the schema and the officers' guide).
+
+    An old phrase (`LEGACY`) is not among them: it is read as another unit, so it would not print
+    back as written.
+    """
     phrases = ["flat fee"]
     for thing in Counted:
-        phrases.append(f"per {thing.value}")
+        if f"per {thing.value}" not in LEGACY:
+            phrases.append(f"per {thing.value}")
         phrases.extend(f"per {thing.value} per {p.value}" for p in Period if _parts(f"per {thing.value} per {p.value}"))
     return phrases
 
@@ -122,8 +127,10 @@ def parse_unit(text: str) -> Unit:
         return Unit(per, period, written=words)
     parts = _parts(words)
     if parts is None:
-        nearest = difflib.get_close_matches(words, all_units(), n=1, cutoff=0.6)
-        raise ValueError(f"unit:{nearest[0] if nearest else ''}")
+        # Nothing much longer than the longest unit is a misspelt unit, and difflib is slow on a long text.
+        near = len(words) <= 2 * _LONGEST and difflib.get_close_matches(words, all_units(), n=1, cutoff=0.6)
+        nearest = near or [""]
+        raise ValueError(f"unit:{nearest[0]}")
     return Unit(*parts)
 
 
@@ -142,6 +149,9 @@ def _parts(words: str) -> tuple[Counted | None, Period | None] | None:
             if period in {p.value for p in Period} and period != thing and {period, thing} != {"day", "half day"}:
                 return Counted(thing), Period(period)
     return None
+
+
+_LONGEST = max(map(len, all_units()))
 
 
 def _validate(value: Any) -> Unit:
