@@ -59,6 +59,34 @@ NUMBER_REASONS = {
 
 MAX_SHOWN = 60
 
+# Units: `per <thing> [per <period>]` (handbook.data.model.units), worded for officers once here.
+UNIT_GRAMMAR = (
+    "write `per <thing>` or `per <thing> per <period>`, e.g. 'per pupil per day' or 'per delegate per half day', "
+    f"or 'flat fee'. Things: {', '.join(c.value for c in Counted)}; periods: {', '.join(p.value for p in Period)}"
+)
+
+# Rules the checks apply across a record (handbook.data.checks): code -> sentence, with
+# {placeholders} the check fills in. The checks word nothing themselves.
+CHECK_MESSAGES = {
+    "unit.legacy": "{written} is how earlier editions wrote this unit, and it is read as {read_as!r}; {fix}",
+    "settings.free-school": (
+        "a free school pays what an academy pays, so a price cannot be for free schools but not academies; "
+        "write `academy`, which covers free schools, in place of `free-school`"
+    ),
+}
+
+
+def unknown_unit(value: Any, suggestion: str | None) -> str:
+    """`'per dya' is not a known unit; did you mean 'per day'?`, or how units are written."""
+    if suggestion:
+        return f"{_show(value)} is not a known unit{did_you_mean(suggestion)}"
+    return f"{_show(value)} is not a known unit; {UNIT_GRAMMAR}"
+
+
+def check_message(code: str, **values: Any) -> str:
+    """The sentence for a check's problem `code`, its placeholders filled from `values`."""
+    return CHECK_MESSAGES[code].format(**values)
+
 
 def shorten(text: str, limit: int = MAX_SHOWN) -> str:
     """`text`, cut to `limit` characters with '…' when longer."""
@@ -235,7 +263,7 @@ def _explain(model: type[BaseModel], error: dict[str, Any]) -> tuple:
     return loc, f"{_show(value)} is not valid here ({kind.replace('_', ' ')})", kind, False
 
 
-def _value_error(loc: tuple[Any, ...], code: str, value: Any, error: dict[str, Any]) -> tuple[tuple[Any, ...], str, str, bool]:
+def _value_error(loc: tuple[Any, ...], code: str, value: Any, error: dict[str, Any]) -> tuple:
     """A rule of ours (a ValueError carrying a code) -> the located sentence for it."""
     if code in RULES:
         target, sentence = RULES[code]
@@ -252,13 +280,8 @@ def _value_error(loc: tuple[Any, ...], code: str, value: Any, error: dict[str, A
         fix = f"write {plain}" if plain else "write digits only, e.g. " + ("210" if kind == "whole" else "450 or 1250.50")
         return loc, f"{_show(value)} {NUMBER_REASONS[reason]}; {fix}", "money-text" if reason == "money-text" else "not-number", False
     if code.startswith("unit:"):
-        nearest = code.split(":", 1)[1]
-        hint = f"did you mean {nearest!r}? " if nearest else ""
-        return loc, (
-            f"{_show(value)} is not a unit the handbook can work out; {hint}write `per <thing>` or `per <thing> per <period>`, "
-            f"e.g. 'per pupil per day' or 'per delegate per half day', or 'flat fee'. Things: {', '.join(c.value for c in Counted)}; "
-            f"periods: {', '.join(p.value for p in Period)}"
-        ), "unknown-unit", False
+        suggestion = code.split(":", 1)[1] or None
+        return loc, unknown_unit(value, suggestion), "unknown-choice", False, suggestion
     if code.startswith("markdown-depth:"):
         _, line, what = code.split(":", 2)
         return loc, f"the text nests {what} more than {MAX_NESTING} levels deep (line {line} of the text); flatten it", "too-deep", False

@@ -1,9 +1,10 @@
 from handbook.data.messages import did_you_mean, nearest, type_at
-from handbook.data.model.services import ServicesFile, Unit
+from handbook.data.model.services import ServicesFile
+from handbook.data.model.units import Unit, all_units
 
 
 def test_nearest_finds_the_closest_known_name_or_none():
-    assert nearest("per dya", [u.value for u in Unit]) == "per day"
+    assert nearest("per dya", all_units()) == "per day"
     assert nearest("zzz", ["per day"]) is None
 
 

@@ -7,6 +7,7 @@ from pydantic import BaseModel
 
 from handbook.data.messages import _unwrap
 from handbook.data.model import FILES
+from handbook.data.model.units import LEGACY, all_units
 from handbook.data.schema import schema_for
 
 import typing
@@ -51,7 +52,12 @@ def test_every_field_has_a_description() -> None:
     assert not missing, f"fields without a description: {missing}"
 
 
-def test_schema_describes_units_and_rejects_unknown_fields() -> None:
+def test_schema_lists_every_unit_for_editors_and_rejects_unknown_fields() -> None:
     schema = json.loads(schema_for("services"))
-    assert "per day" in json.dumps(schema["$defs"]["Unit"])
+    unit = schema["$defs"]["Charge"]["properties"]["unit"]
+    assert unit["enum"] == all_units() + sorted(LEGACY)  # old phrases too: archived editions stay valid
+    assert len(set(unit["enum"])) == len(unit["enum"])
+    assert {"per pupil per day", "per delegate per half day", "per academy per year", "flat fee"} <= set(unit["enum"])
+    assert "per <thing> per <period>" in unit["description"]
+    assert "`academy` covers free schools" in schema["$defs"]["Charge"]["properties"]["settings"]["description"]
     assert schema["$defs"]["Service"]["additionalProperties"] is False
