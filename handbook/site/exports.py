@@ -1,7 +1,9 @@
 """Downloads: `services.json` and `charges.csv`, from the same views as the pages.
 
 Input: a validated `Handbook`. Output: text (JSON, CSV). No file I/O here (the MkDocs adapter
-adds them to the site at `downloads/`). Only public services; amounts as plain decimals. Every
+adds them to the site at `downloads/`). Only public services; amounts as plain decimals; the
+kinds of school a price or service is for by the one rule (`types.kinds_covered`), and each unit's
+facts (`per`, `period`, `quantity_from`) beside its phrase. Every
 cell and every JSON document goes through `handbook.presentation.escape` (`csv_cell`, `json_text`): a cell
 that starts like a spreadsheet formula gets a leading `'`, as the downloads page says.
 """
@@ -12,18 +14,30 @@ import csv
 import io
 
 from handbook.data.model import Handbook
+from handbook.data.model.units import Source
 from handbook.presentation import escape, wording as filters
 from handbook.views import catalogue, prices
 
 CSV_COLUMNS = [
     "service_id", "service_name", "provision", "category", "offer_id", "offer_name", "offer_kind",
     "item", "settings", "payer", "pupils_from", "pupils_to", "phase", "amount_gbp",
-    "price_on_application", "unit", "vat", "minimum_gbp", "cap_gbp", "discount", "valid_from", "valid_to",
+    "price_on_application", "unit", "per", "period", "quantity_from", "vat", "minimum_gbp", "cap_gbp",
+    "discount", "valid_from", "valid_to",
 ]
 
 
 def service_url(site_url: str, service_id: str) -> str:
     return f"{site_url.rstrip('/')}/services/{service_id}/" if site_url else f"services/{service_id}/"
+
+
+def _unit(unit) -> dict:
+    """The unit's facts: the counted thing ("" for a flat fee), the period ("" for none), and where
+    the quantity comes from (`roll`: the school's number on roll, `one`: the school, `chosen`)."""
+    return {
+        "per": unit.per.value if unit.per else "",
+        "period": unit.period.value if unit.period else "",
+        "quantity_from": unit.per.source.value if unit.per else Source.ONE.value,
+    }
 
 
 def _charge(c) -> dict:
@@ -32,7 +46,9 @@ def _charge(c) -> dict:
         "amount": filters.plain_amount(c.amount) or None,
         "price_on_application": c.price_on_application,
         "unit": c.unit.value,
-        "settings": [s.value for s in c.settings],
+        **_unit(c.unit),
+        # Every kind of school the price is for, by the one rule: `academy` covers free schools.
+        "settings": [s.value for s in filters.covered_kinds(c.settings)],
         "payer": c.payer.value,
         "pupils_from": c.band.pupils_from if c.band else None,
         "pupils_to": c.band.pupils_to if c.band else None,
@@ -60,7 +76,7 @@ def services_json(handbook: Handbook, site_url: str = "") -> str:
             "category": s.category,
             "category_name": catalogue.category_of(handbook, s).name,
             "phases": [p.value for p in s.audience.phases],
-            "settings": [x.value for x in s.audience.settings],
+            "settings": [x.value for x in catalogue.kinds_of(s)],
             "url": service_url(site_url, s.id),
             "last_reviewed": filters.iso_date(s.last_reviewed),
             "charges": charges,
@@ -89,7 +105,8 @@ def charges_csv(handbook: Handbook) -> str:
         writer.writerow(map(escape.csv_cell, [
             r.service.id, r.service.name, r.service.provision.value, r.service.category, r.offer.id, r.offer.name,
             r.offer.kind.value, r.label, " ".join(c["settings"]), c["payer"], _blank(c["pupils_from"]), _blank(c["pupils_to"]),
-            _blank(c["phase"]), _blank(c["amount"]), "yes" if c["price_on_application"] else "no", c["unit"], c["vat"],
+            _blank(c["phase"]), _blank(c["amount"]), "yes" if c["price_on_application"] else "no", c["unit"],
+            c["per"], c["period"], c["quantity_from"], c["vat"],
             _blank(c["minimum"]), _blank(c["cap"]), _blank(c["discount"]), c["valid_from"], _blank(c["valid_to"]),
         ]))
     return out.getvalue()

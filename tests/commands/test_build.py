@@ -42,11 +42,12 @@ def test_service_charges_table_gives_each_kind_of_schools_price(built_site, samp
             continue
         table = page(built_site, f"services/{service.id}").select_one("table.hb-charges")
         headers = [th.get_text(strip=True) for th in table.thead.find_all("th")]
-        assert headers[1:] == [wording.PAYER_COLUMN_LABELS[setting] for setting in prices.PAYER_COLUMNS]
+        assert headers[1:] == [wording.PAYER_COLUMN_LABELS[setting] for setting in prices.price_columns(service)]
         text = table.get_text(" ", strip=True)
         for offer in service.offers:
             for charge in offer.charges:
                 assert money(charge.amount, charge.price_on_application) in text
+        assert "Price on application per" not in text and "Paid by:" not in text
 
 
 def test_catalogue_lists_every_public_service_and_no_internal_one(built_site, sample_handbook, public):

@@ -6,8 +6,10 @@ import csv
 import io
 import json
 
+from handbook.data.model.types import Setting, kinds_covered
 from handbook.site.exports import CSV_COLUMNS, charges_csv, services_json
 from handbook.views import catalogue, prices
+from tests.site.helpers import page
 
 
 def test_charges_csv_has_a_header_and_one_row_per_public_charge(sample_handbook):
@@ -64,3 +66,38 @@ def test_no_csv_cell_starts_like_a_formula_and_the_text_is_kept(data_copy):
 def test_services_json_is_inert_when_embedded_in_html(sample_handbook):
     text = services_json(sample_handbook)
     assert "<" not in text and ">" not in text and "&" not in text
+
+
+def _kinds(settings) -> list[str]:
+    covered = kinds_covered(settings)
+    return [k.value for k in Setting if k in covered]
+
+
+def test_downloads_name_the_kinds_of_school_by_the_one_rule_and_the_units_facts(sample_handbook):
+    rows = list(csv.DictReader(io.StringIO(charges_csv(sample_handbook))))
+    expected = prices.charges_rows(sample_handbook)
+    for row, r in zip(rows, expected):
+        unit = r.charge.unit
+        assert row["settings"].split() == _kinds(r.charge.settings)
+        assert row["unit"] == unit.value
+        assert row["per"] == (unit.per.value if unit.per else "")
+        assert row["period"] == (unit.period.value if unit.period else "")
+        assert row["quantity_from"] == (unit.per.source.value if unit.per else "one")
+        assert row["quantity_from"] in {"roll", "one", "chosen"}
+    academy = [row for row in rows if "academy" in row["settings"].split()]
+    assert academy and all("free-school" in row["settings"].split() for row in academy)
+    document = json.loads(services_json(sample_handbook))
+    for entry, service in zip(document["services"], catalogue.public_services(sample_handbook)):
+        assert entry["settings"] == _kinds(service.audience.settings)
+        charges = [c for o in service.offers for c in o.charges]
+        for item, charge in zip(entry["charges"], charges):
+            assert item["settings"] == _kinds(charge.settings)
+            assert (item["unit"], item["per"], item["period"]) == (charge.unit.value, charge.unit.per.value if charge.unit.per else "", charge.unit.period.value if charge.unit.period else "")
+            assert item["quantity_from"] in {"roll", "one", "chosen"}
+
+
+def test_the_downloads_page_describes_every_column_of_the_spreadsheet_in_order(built_site):
+    described = [code.get_text() for dt in page(built_site, "prices").select("dl dt") for code in dt.select("code")]
+    assert described == CSV_COLUMNS
+    text = page(built_site, "prices").get_text(" ")
+    assert "quantity_from" in text and "free-school" in text
