@@ -2,8 +2,9 @@
 
 - on_config: the site's name, logo, colours and the PDF link come from the data (escaped for
   the theme by `handbook.presentation.escape.theme_config`); the edition switcher only in a site mike publishes;
-- on_pre_build: writes the service pages before MkDocs scans `docs/` (so `mkdocs serve`
-  picks up an edit of `data/*.yaml` with `watch: [data]`, no restart);
+- on_pre_build: writes the service pages and the pages per kind of school before MkDocs scans
+  `docs/` (so `mkdocs serve` picks up an edit of `data/*.yaml` with `watch: [data]`, no restart);
+  the nav keeps only the kinds of school this data has a page for (on_config);
 - on_files: adds `downloads/services.json` and `downloads/charges.csv` as generated files, and
   the PDF edition only when the build hands over the one it made (`HANDBOOK_PDF`);
 - on_page_markdown: stops the build when a generated page's front matter was not read;
@@ -25,7 +26,7 @@ from handbook.site import guard
 from handbook.site.data import handbook_for
 from handbook.site.exports import charges_csv, services_json
 from handbook.site.pages import FOLDER as SERVICES
-from handbook.site.pages import write_service_pages
+from handbook.site.pages import SCHOOLS, school_page_paths, write_school_pages, write_service_pages
 from handbook.views.edition import pdf_filename
 
 # Set by `handbook publish` while mike builds an edition (see handbook.commands.publish).
@@ -68,13 +69,20 @@ def built_pdf(handbook: Handbook) -> Path | None:
     return path if path is not None and path.name == pdf_filename(handbook) and path.is_file() else None
 
 
-def _drop_missing(nav: list, docs: Path) -> list:
+def _drop_missing(nav: list, docs: Path, generated: set[str]) -> list:
+    """The nav without optional pages that are not there, nor generated pages this data has none of.
+
+    Why `generated` from the data and not the folder: on_config runs before on_pre_build writes
+    the pages, and the pages per kind of school depend on the data (`pages.school_page_paths`).
+    """
     kept = []
     for item in nav:
         value = next(iter(item.values())) if isinstance(item, dict) else item
         if isinstance(value, list):
-            kept.append({next(iter(item)): _drop_missing(value, docs)} if isinstance(item, dict) else item)
+            kept.append({next(iter(item)): _drop_missing(value, docs, generated)} if isinstance(item, dict) else item)
         elif isinstance(value, str) and value in OPTIONAL_PAGES and not (docs / value).exists():
+            continue
+        elif isinstance(value, str) and value.startswith(f"{SCHOOLS}/") and value not in generated:
             continue
         else:
             kept.append(item)
@@ -110,12 +118,14 @@ def on_config(config: Any) -> Any:
     if not os.environ.get(VERSIONED):
         config["extra"].pop("version", None)
     if config["nav"]:
-        config["nav"] = _drop_missing(config["nav"], docs)
+        config["nav"] = _drop_missing(config["nav"], docs, school_page_paths(handbook))
     return config
 
 
 def on_pre_build(config: Any) -> None:
-    write_service_pages(loaded_handbook(config), Path(config["docs_dir"]))
+    handbook = loaded_handbook(config)
+    write_service_pages(handbook, Path(config["docs_dir"]))
+    write_school_pages(handbook, Path(config["docs_dir"]))
 
 
 def on_files(files: Any, config: Any) -> Any:

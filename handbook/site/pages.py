@@ -1,8 +1,9 @@
-"""Service pages: one Markdown file per public service in `docs/services/`, from `service.md.j2`.
+"""Generated pages: one per public service in `docs/services/` (`service.md.j2`), and one per
+kind of school in `docs/schools/` (`school_kind.md.j2`, with `school_kinds.md.j2` as its index).
 
-Input: a validated `Handbook`. Output: files `docs/services/<id>.md`, written only when their text
-changed (so `mkdocs serve --dirtyreload` rebuilds only those), and stale ones removed. Never
-writes anywhere else and never evaluates data text as a template (StrictUndefined, autoescape:
+Input: a validated `Handbook`. Output: files `docs/services/<id>.md` and `docs/schools/<kind>.md`,
+written only when their text changed (so `mkdocs serve --dirtyreload` rebuilds only those), and
+stale ones removed. Never writes anywhere else and never evaluates data text as a template (StrictUndefined, autoescape:
 data text arrives as escaped HTML or through `handbook.presentation.markdown`).
 """
 
@@ -15,12 +16,14 @@ import jinja2
 from markupsafe import Markup
 
 from handbook.data.model import Handbook
+from handbook.data.model.services import Provision
 from handbook.presentation import calculator, escape, wording
 from handbook.presentation.templating import make_environment
-from handbook.views import catalogue, prices
+from handbook.views import catalogue, prices, schools
 
 TEMPLATES = Path(__file__).parent / "templates"
 FOLDER = "services"
+SCHOOLS = "schools"
 
 
 @lru_cache(maxsize=1)
@@ -32,8 +35,18 @@ def environment() -> jinja2.Environment:
     return env
 
 
+def on_application(handbook: Handbook, service) -> str:
+    """Whom to ask, where a price of the service is on application (its main public contact); else ""."""
+    charges = [c for o in service.offers for c in o.charges]
+    contacts = catalogue.service_contacts(handbook, service)
+    if not contacts or not any(c.price_on_application for c in charges):
+        return ""
+    return wording.on_application_advice(contacts[0], every=all(c.price_on_application for c in charges))
+
+
 def service_markdown(handbook: Handbook, service) -> str:
     """The Markdown of one service's page."""
+    mixed = service.provision is Provision.MIXED
     return environment().get_template("service.md.j2").render(
         service=service,
         category=catalogue.category_of(handbook, service),
@@ -43,30 +56,67 @@ def service_markdown(handbook: Handbook, service) -> str:
         lines=prices.price_lines(service),
         columns=[(setting, wording.PAYER_COLUMN_LABELS[setting]) for setting in prices.price_columns(service)],
         school_view=calculator.school_view([service], "service") if service.offers else "",
+        mixed_note=wording.mixed_explanation(service.statutory_basis) if mixed else "",
+        on_application=on_application(handbook, service),
         contacts=catalogue.service_contacts(handbook, service),
         related=catalogue.related_services(handbook, service),
         root="../../",
     )
 
 
-def write_service_pages(handbook: Handbook, docs_dir: Path) -> list[Path]:
-    """Writes every public service's page into `docs_dir/services/`; returns the files it changed.
+def school_pages(handbook: Handbook) -> dict[str, str]:
+    """The pages per kind of school: file name in `docs/schools/` -> Markdown (index first)."""
+    kinds = schools.school_kinds(handbook)
+    template = environment().get_template("school_kind.md.j2")
+    pages = {
+        "index.md": environment().get_template("school_kinds.md.j2").render(
+            title=wording.SCHOOL_KINDS_TITLE, kinds=[(k, wording.SCHOOL_KIND_TITLES[k.kind]) for k in kinds], root="../",
+        ),
+    }
+    for page in kinds:
+        pages[f"{page.slug}.md"] = template.render(
+            page=page,
+            title=wording.SCHOOL_KIND_TITLES[page.kind],
+            rule=wording.school_kind_rule(page.kind),
+            kind_label=wording.SETTING_LABELS[page.kind],
+            labels=wording.PROVISION_LABELS,
+            mixed=Provision.MIXED,
+            words=wording.SCHOOL_KIND_SECTIONS,
+            root="../../",
+        )
+    return pages
+
+
+def school_page_paths(handbook: Handbook) -> set[str]:
+    """`schools/academy.md`…: the kind-of-school pages this handbook has (the nav keeps only these)."""
+    return {f"{SCHOOLS}/index.md"} | {f"{SCHOOLS}/{k.slug}.md" for k in schools.school_kinds(handbook)}
+
+
+def _write_folder(folder: Path, pages: dict[str, str]) -> list[Path]:
+    """Writes `pages` (file name -> text) into `folder`, removes its other `*.md`; returns what changed.
 
     Why only changed files: MkDocs' file watcher and dirty builds key on modification times.
     """
-    folder = docs_dir / FOLDER
     folder.mkdir(parents=True, exist_ok=True)
     changed: list[Path] = []
-    wanted: set[str] = set()
-    for service in catalogue.public_services(handbook):
-        path = folder / f"{service.id}.md"
-        wanted.add(path.name)
-        text = service_markdown(handbook, service)
+    for name, text in pages.items():
+        path = folder / name
         if not path.exists() or path.read_text(encoding="utf-8") != text:
             path.write_text(text, encoding="utf-8")
             changed.append(path)
     for stale in folder.glob("*.md"):
-        if stale.name not in wanted:
+        if stale.name not in pages:
             stale.unlink()
             changed.append(stale)
     return changed
+
+
+def write_service_pages(handbook: Handbook, docs_dir: Path) -> list[Path]:
+    """Writes every public service's page into `docs_dir/services/`; returns the files it changed."""
+    pages = {f"{s.id}.md": service_markdown(handbook, s) for s in catalogue.public_services(handbook)}
+    return _write_folder(docs_dir / FOLDER, pages)
+
+
+def write_school_pages(handbook: Handbook, docs_dir: Path) -> list[Path]:
+    """Writes the pages per kind of school into `docs_dir/schools/`; returns the files it changed."""
+    return _write_folder(docs_dir / SCHOOLS, school_pages(handbook))

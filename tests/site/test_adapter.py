@@ -17,9 +17,37 @@ def test_links_are_relative_to_the_page_being_rendered():
 
 def test_an_optional_page_not_yet_written_is_left_out_of_the_nav(tmp_path):
     nav = [{"Home": "index.md"}, {"Officers' guide": "officers-guide.md"}, {"Part": ["a.md"]}]
-    assert _drop_missing(nav, tmp_path) == [{"Home": "index.md"}, {"Part": ["a.md"]}]
+    assert _drop_missing(nav, tmp_path, set()) == [{"Home": "index.md"}, {"Part": ["a.md"]}]
     (tmp_path / "officers-guide.md").write_text("x", encoding="utf-8")
-    assert _drop_missing(nav, tmp_path) == nav
+    assert _drop_missing(nav, tmp_path, set()) == nav
+
+
+def test_the_nav_keeps_the_pages_per_kind_of_school_the_data_has(tmp_path, sample_handbook):
+    """Decided from the data, not the folder: on_config runs before the pages are written."""
+    from handbook.site.pages import school_page_paths
+
+    nav = [{"Kinds": ["schools/index.md", "schools/maintained.md", "schools/independent.md", "schools/nobody.md"]}]
+    kept = _drop_missing(nav, tmp_path, school_page_paths(sample_handbook))[0]["Kinds"]
+    assert kept[:2] == ["schools/index.md", "schools/maintained.md"] and "schools/nobody.md" not in kept
+    assert ("schools/independent.md" in kept) == ("schools/independent.md" in school_page_paths(sample_handbook))
+
+
+def test_every_page_per_kind_of_school_is_in_the_projects_nav(root, sample_handbook):
+    from handbook.core.project import load_config
+    from handbook.data.model.types import Setting
+    from handbook.site.pages import SCHOOLS, school_page_paths
+
+    listed = {p for p in _nav_files(load_config(root / "mkdocs.yml", environ={})["nav"]) if p.startswith(f"{SCHOOLS}/")}
+    assert school_page_paths(sample_handbook) <= listed
+    assert listed == {f"{SCHOOLS}/index.md"} | {f"{SCHOOLS}/{k.value}.md" for k in Setting}
+
+
+def _nav_files(items) -> list[str]:
+    found = []
+    for item in items:
+        value = next(iter(item.values())) if isinstance(item, dict) else item
+        found += _nav_files(value) if isinstance(value, list) else [value]
+    return found
 
 
 def test_the_edition_switcher_is_only_in_a_site_mike_publishes(monkeypatch, root, sample_data):
