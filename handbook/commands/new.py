@@ -25,9 +25,11 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from handbook.core.errors import HandbookUserError
+from handbook.data.messages import check_message, shown, unknown_unit
 from handbook.data.model.contacts import Role
 from handbook.data.model.services import OfferKind, Provision, Service, Vat
 from handbook.data.model.types import Phase, Setting
+from handbook.data.model.units import LEGACY, parse_unit
 from handbook.data.report import render
 from handbook.data.validate import display_path, validate
 
@@ -40,6 +42,7 @@ class Question:
     choices: tuple[str, ...] = ()
     many: bool = False  # a comma-separated list
     when: Callable[[dict[str, str]], bool] = lambda answers: True
+    check: Callable[[str], str | None] = lambda answer: None  # what is wrong with an answer, or None
 
 
 def _values(enum) -> tuple[str, ...]:
@@ -48,6 +51,18 @@ def _values(enum) -> tuple[str, ...]:
 
 def _not(provision: str) -> Callable[[dict[str, str]], bool]:
     return lambda answers: answers.get("provision") != provision
+
+
+def _unit_problem(answer: str) -> str | None:
+    """Why `answer` is not a unit as the handbook writes it now (an old phrase is asked again), or None."""
+    try:
+        unit = parse_unit(answer)
+    except ValueError as error:
+        return unknown_unit(answer, str(error).split(":", 1)[1] or None)
+    if unit.legacy:
+        read_as, fix = LEGACY[unit.written]
+        return check_message("unit.legacy", written=shown(unit.written), read_as=read_as, fix=fix)
+    return None
 
 
 _S = Service.model_fields
@@ -65,7 +80,7 @@ SERVICE_QUESTIONS = [
     Question("offer_name", "Name of what schools can buy, e.g. Annual service level agreement", when=_not("statutory")),
     Question("offer_kind", "Kind of offer", choices=_values(OfferKind), when=_not("statutory")),
     Question("amount", "Price in pounds without £ (e.g. 450 or 1250.50), or poa for price on application", when=_not("statutory")),
-    Question("unit", "What the price is multiplied by, e.g. per pupil per year, per delegate per half day, per day or flat fee", when=_not("statutory")),
+    Question("unit", "What the price is multiplied by, e.g. per pupil per year, per delegate per half day, per day or flat fee", when=_not("statutory"), check=_unit_problem),
     Question("vat", "VAT treatment", choices=_values(Vat), when=_not("statutory")),
     Question("how_to_buy", _S["how_to_buy"].description),
     Question("contacts", "Contact roles (ids in contacts.yaml), separated by commas; the first is the main contact", many=True),
@@ -94,9 +109,12 @@ def _ask(question: Question, answers: dict[str, str]) -> str:
         except EOFError:  # run from a script or CI with nothing to read: say what to pass instead
             print()
             raise HandbookUserError(f"no answer for {question.name!r} (there was no more input); give it as -f {question.name}=VALUE, or add --no-input to list every missing field") from None
-        if answer or not question.required:
+        if not answer and question.required:
+            print("This one is needed.")
+        elif answer and (problem := question.check(answer)):
+            print(f"{problem[0].upper()}{problem[1:]}" + ("" if problem.endswith("?") else "."))
+        else:
             return answer
-        print("This one is needed.")
 
 
 def gather(questions: list[Question], optional: list[str], fields: dict[str, str], interactive: bool) -> dict[str, str]:
@@ -108,6 +126,8 @@ def gather(questions: list[Question], optional: list[str], fields: dict[str, str
     answers = {k: v for k, v in fields.items() if v != ""}
     missing = []
     for q in questions:
+        if q.name in answers and q.when(answers) and (problem := q.check(answers[q.name])):
+            raise HandbookUserError(f"{q.name}: {problem}")
         if q.name in answers or not q.when(answers):
             continue
         if interactive:
@@ -182,7 +202,7 @@ def service_entry(answers: dict[str, str], today: dt.date, financial_year_start:
             charge["price_on_application"] = True
         else:
             charge["amount"] = amount
-        charge["unit"] = answers["unit"]
+        charge["unit"] = parse_unit(answers["unit"]).value  # as the guide writes it: `per pupil per day`
         charge["settings"] = _flow(_list(answers.get("charge_settings") or answers["settings"]))
         charge["vat"] = answers["vat"]
         charge["valid_from"] = _date(answers.get("valid_from"), financial_year_start, "valid_from")

@@ -156,3 +156,36 @@ def test_no_input_left_to_read_is_a_user_error_not_a_traceback(data_copy: Path):
                           stdin=subprocess.DEVNULL, capture_output=True, text=True)
     assert done.returncode == 2 and "Traceback" not in done.stderr
     assert "give it as -f" in done.stderr and "--no-input" in done.stderr
+
+
+def test_a_unit_is_written_as_the_guide_writes_it(small: Path):
+    new_entry("service", small, dict(TRADED, unit=" Per  Pupil per DAY"), interactive=False, today=TODAY)
+    assert "            unit: per pupil per day\n" in (small / "services.yaml").read_text()
+    charge = load_handbook(small).services_by_id["music-tuition"].offers[0].charges[0]
+    assert (charge.unit.value, charge.unit.legacy) == ("per pupil per day", False)
+
+
+@pytest.mark.parametrize(
+    ("unit", "says"),
+    [
+        ("per dya", "unit: 'per dya' is not a known unit; did you mean 'per day'?"),
+        ("zzz", "unit: 'zzz' is not a known unit; write `per <thing>` or `per <thing> per <period>`"),
+        ("per pupil", "unit: 'per pupil' is how earlier editions wrote this unit, and it is read as 'per pupil per year'; write `per pupil per year`"),
+    ],
+)
+def test_a_unit_the_handbook_cannot_work_out_or_an_old_phrase_is_refused_before_anything_is_written(small: Path, unit: str, says: str):
+    before = (small / "services.yaml").read_bytes()
+    with pytest.raises(HandbookUserError) as caught:
+        new_entry("service", small, dict(TRADED, unit=unit), interactive=False, today=TODAY)
+    assert str(caught.value).startswith(says) and caught.value.status == 2
+    assert (small / "services.yaml").read_bytes() == before
+
+
+def test_a_misspelt_unit_is_asked_again_with_the_nearest(small: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]):
+    answers = iter(["per delegate per halfday", "per pupil", "per delegate per half day"])
+    monkeypatch.setattr("builtins.input", lambda prompt: next(answers))
+    new_entry("service", small, {k: v for k, v in TRADED.items() if k != "unit"}, interactive=True, today=TODAY)
+    said = capsys.readouterr().out
+    assert "'per delegate per halfday' is not a known unit; did you mean 'per delegate per half day'?\n" in said
+    assert "'per pupil' is how earlier editions wrote this unit" in said
+    assert load_handbook(small).services_by_id["music-tuition"].offers[0].charges[0].unit.value == "per delegate per half day"
