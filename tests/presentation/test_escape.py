@@ -31,7 +31,7 @@ HOSTILE = [
 ]
 
 
-@settings(max_examples=500)
+@settings(max_examples=500, deadline=None)
 @given(ANY_TEXT)
 def test_any_string_round_trips_through_mkdocs_front_matter_reader(text):
     body, meta = get_data(f"---\ntitle: {escape.yaml_string(text)}\ntemplate: service.html\n---\n\nBody\n")
@@ -44,7 +44,7 @@ def test_a_c1_control_or_a_character_beyond_the_bmp_keeps_the_front_matter():
         assert get_data(f"---\ntitle: {escape.yaml_string(text)}\n---\n")[1] == {"title": text}, repr(text)
 
 
-@settings(max_examples=200)
+@settings(max_examples=200, deadline=None)
 @given(ANY_TEXT)
 def test_front_matter_holds_the_text_escaped_for_the_theme(text):
     meta = get_data(f"---\ntitle: {escape.front_matter(text)}\n---\n")[1]
@@ -57,7 +57,7 @@ def _paragraph(source: str):
     return lxml.html.fragment_fromstring(html, create_parent="div")
 
 
-@settings(max_examples=300)
+@settings(max_examples=300, deadline=None)
 @given(PRINTABLE)
 def test_markdown_text_is_shown_as_typed_and_is_never_syntax(text):
     tree = _paragraph(f"Before {escape.markdown_text(text)} after.")
