@@ -15,8 +15,8 @@ no second layout pass to resolve. Never reads or writes files.
 from __future__ import annotations
 
 from handbook.data.model import Handbook
-from handbook.data.model.services import Service
-from handbook.data.model.types import Setting, kinds_covered
+from handbook.data.model.services import Provision, Service
+from handbook.data.model.types import Setting
 from handbook.pdf import tables
 from handbook.pdf.book import Book
 from handbook.pdf.markup import words
@@ -65,7 +65,9 @@ def _service(book: Book, writer: Writer, handbook: Handbook, service: Service, n
     """One service's entry: heading, summary, facts, charges table and the address of its page."""
     heading = book.heading(3, f"#hb-number[{words(numbers[service.id])}] {words(service.name)}", f"{numbers[service.id]} {service.name}", None, service_anchor(service.id))
     out = [heading, f"\n#hb-summary[#hb-badge[{words(wording.PROVISION_LABELS[service.provision])}] {words(service.summary).strip()}]\n"]
-    out.append(_fact(wording.SERVICE_SECTIONS["audience"], words(f"{wording.settings(_kinds(service.audience.settings))}; {wording.phases(service.audience.phases)}")))
+    if service.provision is Provision.MIXED:
+        out.append(_par(wording.mixed_explanation(service.statutory_basis), "hb-summary"))
+    out.append(_fact(wording.SERVICE_SECTIONS["audience"], words(f"{wording.kinds_labels(service.audience.settings)}; {wording.phases(service.audience.phases)}")))
     if service.statutory_basis:
         bases = [f"{b.act}{f', {b.section}' if b.section else ''}{f' ({b.duty})' if b.duty else ''}" for b in service.statutory_basis]
         out.append(_fact(wording.SERVICE_SECTIONS["basis"], words("; ".join(bases))))
@@ -89,9 +91,22 @@ def _service(book: Book, writer: Writer, handbook: Handbook, service: Service, n
     lines, columns = prices.price_lines(service), prices.price_columns(service)
     if lines and columns:
         out.append(_charges_table(lines, columns))
+        advice = _on_application(handbook, service)
+        if advice:
+            out.append(_par(advice, "hb-summary"))
     url = f"{site.rstrip('/')}/services/{service.id}/" if site else "the service's page on the website"
     out.append(_par(f"Full details: {url} · last reviewed {wording.long_date(service.last_reviewed)}", "hb-details"))
     return f"\n#hb-service[\n{''.join(out)}\n]\n"
+
+
+def _on_application(handbook: Handbook, service: Service) -> str:
+    """Whom a school asks where a price of the service is on application (its main public
+    contact), as its web page says it; empty when every price is published."""
+    charges = [c for o in service.offers for c in o.charges]
+    contacts = catalogue.service_contacts(handbook, service)
+    if not contacts or not any(c.price_on_application for c in charges):
+        return ""
+    return wording.on_application_advice(contacts[0], every=all(c.price_on_application for c in charges))
 
 
 def _contact(role) -> str:
@@ -127,11 +142,16 @@ def _charges_table(lines: list[prices.PriceLine], columns: list[Setting]) -> str
     for line in lines:
         where = wording.scope(line.band, line.phase)
         row = [(words(line.label) + (f"#linebreak()#hb-muted[{words(where)}]" if where else ""), len(line.label) + len(where), 1 if where else 0)]
-        row.append((words(line.unit), len(line.unit), 0))
+        charges = [line.by_setting[setting] for setting in columns if setting in line.by_setting]
+        quoted = all(charge.price_on_application for charge in charges)  # the whole line is quoted
+        unit = wording.on_application_unit(charges[0].unit) if charges and quoted else line.unit
+        row.append((words(unit), len(unit), 0))
         for setting in columns:
             charge = line.by_setting.get(setting)
             if charge:
                 price, notes = wording.price(charge), wording.charge_notes(charge)
+                if charge.price_on_application and not quoted:
+                    notes = f"{wording.on_application_unit(charge.unit)}; {notes}"
                 row.append((f"{words(price)}#hb-note[{words(notes)}]", len(price) + len(notes), 0))
             else:
                 row.append((not_offered, len(wording.NOT_OFFERED), 0))
@@ -165,23 +185,17 @@ def price_list_part(book: Book, handbook: Handbook, outline: Outline, number: st
             service_number = outline.service_numbers.get(row.service.id, "")
             where = wording.scope(row.charge.band, row.charge.phase)
             offer = row.label + (f", {where}" if where else "")
-            settings, price, notes = wording.settings(_kinds(row.charge.settings)), wording.price(row.charge), wording.charge_notes(row.charge)
+            settings, price, notes = wording.kinds_labels(row.charge.settings), wording.price(row.charge), wording.charge_notes(row.charge)
+            unit = wording.on_application_unit(row.charge.unit) if row.charge.price_on_application else row.charge.unit.value
             row_cells = [
                 (f"#hb-nowrap[#hb-muted[{words(service_number)}]]", len(service_number), 0),
                 (f"{words(row.service.name)}#linebreak()#hb-muted[{words(offer)}]", len(row.service.name) + len(offer), 1),
                 (words(settings), len(settings), 0),
                 (words(price), len(price), 0),
-                (words(row.charge.unit.value), len(row.charge.unit.value), 0),
+                (words(unit), len(unit), 0),
                 (words(notes), len(notes), 0),
             ]
             breakable = tables.may_outgrow_a_page([(size, breaks, 1) for _, size, breaks in row_cells], column_mm)
             cells += [tables.cell(content, breakable=breakable, right=index == 3) for index, (content, _, _) in enumerate(row_cells)]
         out.append(tables.table("price-list", True, specs, cells))
     return "".join(out)
-
-
-def _kinds(settings: list[Setting]) -> list[Setting]:
-    """The kinds of school a list of settings (a charge's, a service's audience) reaches, by the
-    one rule (`types.kinds_covered`: `[academy]` reaches free schools), in the model's order."""
-    covered = kinds_covered(settings)
-    return [setting for setting in Setting if setting in covered]

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import yaml
 
+from handbook.data.model.services import Provision
 from handbook.data.model.types import Setting, Visibility, kinds_covered
 from handbook.data.validate import validate
 from handbook.pdf.book import Book
@@ -13,6 +14,7 @@ from handbook.pdf.catalogue import catalogue_part, price_list_part
 from handbook.pdf.links import Links
 from handbook.pdf.outline import Outline
 from handbook.presentation import wording
+from handbook.views import catalogue as catalogue_view
 from handbook.views import prices
 from handbook.views.catalogue import public_services, service_ids
 
@@ -74,13 +76,18 @@ def _bare(text: str) -> str:
     return re.sub(r"\s+", "", text.replace("\u2019", "'").replace("\u2010", "-").replace("\u00ad", ""))
 
 
-def _charges_heading(text: str, service) -> str | None:
-    """The heading row of `service`'s charges table in a PDF's text (drawn order, `_bare`): what
-    follows 'ForUnit' up to its first price's label; None when the entry has no table."""
+def _entry(text: str, service) -> str:
+    """`service`'s entry in the catalogue of a PDF's text (`_bare`), up to its "Full details"."""
     start = text.index(_bare("services below are grouped by category"))  # the catalogue's opening
     end = re.compile(rf"Fulldetails:[\w.:/-]*?/services/{re.escape(service.id)}/").search(text, start)
     assert end, f"no entry for {service.id}"
-    entry = text[max(start, text.rfind("Fulldetails:", 0, end.start()) + 1) : end.start()]
+    return text[max(start, text.rfind("Fulldetails:", 0, end.start()) + 1) : end.start()]
+
+
+def _charges_heading(text: str, service) -> str | None:
+    """The heading row of `service`'s charges table in a PDF's text (drawn order, `_bare`): what
+    follows 'ForUnit' up to its first price's label; None when the entry has no table."""
+    entry = _entry(text, service)
     if "ForUnit" not in entry:
         return None
     head = entry[entry.index("ForUnit") + len("ForUnit") :]  # the first: a long table repeats it
@@ -126,11 +133,34 @@ def test_the_price_list_names_the_kinds_each_charge_reaches_and_its_unit_in_word
     for row in prices.charges_rows(sample_handbook):
         kinds = kinds_covered(row.charge.settings)
         read = {(schools, unit) for other, schools, unit in rows if other.charge is row.charge}
-        assert (_bare(wording.settings([s for s in Setting if s in kinds])), _bare(row.charge.unit.value)) in read, row
+        unit = wording.on_application_unit(row.charge.unit) if row.charge.price_on_application else row.charge.unit.value
+        assert (_bare(wording.settings([s for s in Setting if s in kinds])), _bare(unit)) in read, row
         assert UNIT_WORDS.fullmatch(row.charge.unit.value), row.charge.unit.value
         if Setting.FREE_SCHOOL in kinds:
             assert any(_bare(wording.SETTING_LABELS[Setting.FREE_SCHOOL]) in schools for schools, _ in read), row
     assert any(Setting.FREE_SCHOOL in row.charge.kinds for row, _, _ in rows)
+
+
+def test_a_mixed_service_says_what_is_free_and_what_is_charged(pdf_raw, sample_handbook):
+    text = _bare(pdf_raw)
+    mixed = [s for s in public_services(sample_handbook) if s.provision is Provision.MIXED]
+    assert mixed
+    for service in mixed:
+        assert _bare(wording.mixed_explanation(service.statutory_basis)) in _entry(text, service), service.id
+    others = [s for s in public_services(sample_handbook) if s.provision is not Provision.MIXED and s.statutory_basis]
+    assert all(_bare(wording.mixed_explanation(s.statutory_basis)) not in text for s in others)
+
+
+def test_a_price_on_application_reads_as_quoted_and_says_whom_to_ask(pdf_raw, sample_handbook):
+    text = _bare(pdf_raw)
+    quoted = [(s, c) for s in public_services(sample_handbook) for o in s.offers for c in o.charges if c.price_on_application]
+    assert quoted, "the sample has no price on application"
+    for service, charge in quoted:
+        assert _bare(wording.on_application_unit(charge.unit)) in text
+        contact = catalogue_view.service_contacts(sample_handbook, service)[0]
+        every = all(c.price_on_application for o in service.offers for c in o.charges)
+        assert _bare(wording.on_application_advice(contact, every=every)) in text, service.id
+    assert not re.search(_bare(wording.ON_APPLICATION) + r"per", text)  # never "Price on application per school per year"
 
 
 def test_payers_are_worded_never_printed_as_their_value(pdf_raw, sample_handbook):
