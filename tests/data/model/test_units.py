@@ -98,3 +98,22 @@ def test_periods_say_how_many_make_a_year_where_a_school_has_one():
     assert {p: p.per_year for p in Period} == {
         Period.YEAR: 1, Period.TERM: 3, Period.MONTH: 12, Period.WEEK: None, Period.DAY: None, Period.HALF_DAY: None,
     }
+
+
+def test_the_officers_guide_lists_every_thing_and_period_and_every_old_phrase():
+    """The guide's units tables (docs/officers-guide.md) follow the grammar: a row per thing and period."""
+    from pathlib import Path
+
+    guide = (Path(__file__).resolve().parents[3] / "docs" / "officers-guide.md").read_text(encoding="utf-8")
+    section = guide[guide.index("## Units and kinds of school") :]
+    section = section[: section.index("\n## ")]
+    for thing in Counted:
+        assert f"\n| `{thing.value}` | " in section, thing
+    assert "the school's roll" in section and "the school itself: one" in section and "a number the school chooses" in section
+    for period in Period:
+        assert f"\n| `… per {period.value}` | " in section, period
+    for phrase in OLD_PHRASES:
+        assert f"`{phrase}`" in section, phrase
+    for phrase, (read_as, _) in LEGACY.items():
+        assert f"\n| `{phrase}` | `{read_as}` " in section, phrase
+    assert "`academy` covers free schools" in section
