@@ -35,7 +35,7 @@ def project_copy(target: Path, root: Path = Path.cwd()) -> Path:
     for name in PROJECT_PARTS:
         source = root / name
         if source.is_dir():
-            shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("services", "pdf", "generated"))
+            shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("services", "schools", "pdf", "generated"))
         else:
             shutil.copy2(source, target / name)
     return target
