@@ -75,7 +75,7 @@ class Period(str, Enum):
 # read as, what to write). Kept so that archived editions still validate; a warning asks for
 # the new words (`handbook.data.checks.units`).
 LEGACY = {
-    "per pupil": ("per pupil per year", "write `per pupil per year` for a yearly rate for each pupil on roll, or give the period the rate is for, e.g. `per pupil per day`"),
+    "per pupil": ("per pupil per year", "write `per pupil per year` for a yearly rate for each pupil on roll, or give the period the rate is for, e.g. `per pupil per term`; a price for each meal, place or item the school chooses counts that instead, e.g. `per meal`, `per place per day`"),
 }
 
 _SPACES = re.compile(r"\s+")

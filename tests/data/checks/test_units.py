@@ -10,7 +10,8 @@ def test_an_old_phrase_validates_with_a_located_warning_saying_what_to_write(tmp
     [warning] = result.problems
     assert (warning.level, warning.line, warning.col, warning.suggestion) == (Level.WARNING, 53, 19, "per pupil per year")
     assert warning.message.startswith("'per pupil' is how earlier editions wrote this unit, and it is read as 'per pupil per year'; write `per pupil per year`")
-    assert "e.g. `per pupil per day`" in warning.message
+    assert "e.g. `per pupil per term`" in warning.message and "`per meal`, `per place per day`" in warning.message
+    assert len(warning.message) < 400
     assert result.ok and result.handbook is not None
 
 
