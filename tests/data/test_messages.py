@@ -120,3 +120,16 @@ def test_a_misspelt_choice_carries_its_suggestion_as_a_field():
 def test_a_missing_field_names_itself_as_a_field():
     [explained] = _explained(Charge, {k: v for k, v in CHARGE.items() if k != "unit"})
     assert (explained.code, explained.missing, explained.suggestion) == ("missing-field", "unit", None)
+
+
+def test_a_unit_with_no_near_phrase_says_how_units_are_written():
+    [explained] = _explained(Charge, {**CHARGE, "unit": "by arrangement"})
+    assert (explained.code, explained.suggestion) == ("unknown-choice", None)
+    assert explained.message.startswith("'by arrangement' is not a known unit; write `per <thing>` or `per <thing> per <period>`")
+    assert "Things: pupil, place, delegate" in explained.message and "periods: year, term, month" in explained.message
+
+
+def test_a_unit_that_is_not_text_is_explained_without_a_suggestion():
+    [explained] = _explained(Charge, {**CHARGE, "unit": 12})
+    assert (explained.code, explained.suggestion) == ("unknown-choice", None)
+    assert explained.message.startswith("12 is not a known unit; write `per <thing>`")

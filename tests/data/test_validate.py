@@ -176,3 +176,10 @@ def test_the_longest_value_a_file_may_hold_makes_a_short_message_quickly(field: 
     result = validate(data, today=TODAY)
     assert time.perf_counter() - started < 5
     assert result.errors and all(len(p.message) < 400 for p in result.problems), [p.message[:100] for p in result.problems]
+
+
+def test_a_misspelt_unit_arrives_with_its_suggestion_as_a_field(tmp_path: Path) -> None:
+    case = read_case(INVALID[[p.stem for p in INVALID].index("unknown-unit")])
+    [problem] = validate(data_folder_with(case, tmp_path / "data"), today=TODAY).problems
+    assert (problem.code, problem.suggestion) == ("unknown-choice", "per academy per year")
+    assert problem.message == "'per acadmy per year' is not a known unit; did you mean 'per academy per year'?"
