@@ -178,10 +178,34 @@ def _charges_by_identity(charges: list[Charge]) -> dict[ChargeKey, Charge]:
     keyed: dict[ChargeKey, Charge] = {}
     seen: dict[tuple, int] = {}
     for c in charges:
-        base = (c.label, c.unit.value, tuple(sorted(s.value for s in c.settings)), (c.band.pupils_from, c.band.pupils_to) if c.band else None, c.phase.value if c.phase else None)
+        base = (c.label, c.unit.value, *_whom(c))
         seen[base] = seen.get(base, 0) + 1
         keyed[(*base, seen[base])] = c
     return keyed
+
+
+def _whom(c: Charge) -> tuple:
+    """Which schools a price is for: kinds of school by the one rule (so `[academy]` and
+    `[academy, free-school]` are the same schools), band and phase."""
+    return (tuple(sorted(k.value for k in c.kinds)), (c.band.pupils_from, c.band.pupils_to) if c.band else None, c.phase.value if c.phase else None)
+
+
+def _pair_reworded(before: dict, after: dict) -> list[tuple]:
+    """(old key, new key) pairs for a price whose wording changed but whose schools did not.
+
+    Why: an officer who rewrites a label or puts a unit right (`per pupil` -> `per meal`) has not
+    withdrawn one price and added another; a rise hidden by the rewording must still be reported.
+    Only an unambiguous pair counts: one leftover on each side for the same schools.
+    """
+    gone = [k for k in before if k not in after]
+    new = [k for k in after if k not in before]
+    pairs = []
+    for key in new:
+        whom = _whom(after[key])
+        olds = [k for k in gone if _whom(before[k]) == whom]
+        if len(olds) == 1 and sum(_whom(after[k]) == whom for k in new) == 1:
+            pairs.append((olds[0], key))
+    return pairs
 
 
 def _percent(old: Decimal | None, new: Decimal | None) -> float | None:
@@ -200,18 +224,21 @@ def _service_charges(old: Service, new: Service, threshold: float, withheld: Wit
     for offer in new.offers:
         before = _charges_by_identity(old_offers[offer.id].charges) if offer.id in old_offers else {}
         after = _charges_by_identity(offer.charges)
+        reworded = _pair_reworded(before, after)
+        was_for = {new_key: old_key for old_key, new_key in reworded}
+        matched = {old_key for old_key, _ in reworded}
         for key, charge in after.items():
             common = dict(service_id=new.id, service_name=new.name, offer_id=offer.id, offer_name=offer.name, charge=ChargeIdentity.of(charge))
-            if key not in before:
+            if key not in before and key not in was_for:
                 out.append(ChargeChange(**common, status="added", new_amount=charge.amount))
                 continue
-            was = before[key]
+            was = before[was_for.get(key, key)]
             if (was.amount, was.price_on_application) == (charge.amount, charge.price_on_application):
                 continue
             pct = _percent(was.amount, charge.amount)
             out.append(ChargeChange(**common, status="changed", old_amount=was.amount, new_amount=charge.amount, percent=pct, above_threshold=pct is not None and pct > threshold))
         for key, charge in before.items():
-            if key not in after and not withheld.hides(charge.label):
+            if key not in after and key not in matched and not withheld.hides(charge.label):
                 out.append(ChargeChange(new.id, new.name, offer.id, offer.name, ChargeIdentity.of(charge), "removed", old_amount=charge.amount))
     for offer in old.offers:  # offers withdrawn from a service that stays
         if offer.id not in new_offer_ids and not withheld.hides(offer.name):
