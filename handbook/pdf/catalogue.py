@@ -91,22 +91,12 @@ def _service(book: Book, writer: Writer, handbook: Handbook, service: Service, n
     lines, columns = prices.price_lines(service), prices.price_columns(service)
     if lines and columns:
         out.append(_charges_table(lines, columns))
-        advice = _on_application(handbook, service)
+        advice = wording.service_on_application(service, catalogue.service_contacts(handbook, service))
         if advice:
             out.append(_par(advice, "hb-summary"))
     url = f"{site.rstrip('/')}/services/{service.id}/" if site else "the service's page on the website"
     out.append(_par(f"Full details: {url} · last reviewed {wording.long_date(service.last_reviewed)}", "hb-details"))
     return f"\n#hb-service[\n{''.join(out)}\n]\n"
-
-
-def _on_application(handbook: Handbook, service: Service) -> str:
-    """Whom a school asks where a price of the service is on application (its main public
-    contact), as its web page says it; empty when every price is published."""
-    charges = [c for o in service.offers for c in o.charges]
-    contacts = catalogue.service_contacts(handbook, service)
-    if not contacts or not any(c.price_on_application for c in charges):
-        return ""
-    return wording.on_application_advice(contacts[0], every=all(c.price_on_application for c in charges))
 
 
 def _contact(role) -> str:

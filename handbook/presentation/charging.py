@@ -48,6 +48,15 @@ def on_application_advice(role: Any, every: bool = True) -> str:
     return (ON_APPLICATION_ADVICE if every else ON_APPLICATION_SOME).format(contact=contact_text(role))
 
 
+def service_on_application(service: Any, contacts: list[Any]) -> str:
+    """What a school does about the service's prices on application: ask its main public contact
+    (`contacts`, main first); "" when every price is published or no contact is public."""
+    charges = [c for o in service.offers for c in o.charges]
+    if not contacts or not any(c.price_on_application for c in charges):
+        return ""
+    return on_application_advice(contacts[0], every=all(c.price_on_application for c in charges))
+
+
 def basis_text(basis: Any) -> str:
     """`Education Act 1996, s.19`: an Act and its section."""
     return basis.act + (f", {basis.section}" if basis.section else "")

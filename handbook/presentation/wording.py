@@ -35,6 +35,7 @@ from handbook.presentation.charging import (  # noqa: F401  (issue 12's phrases,
     covered_kinds,
     mixed_explanation,
     on_application_advice,
+    service_on_application,
     on_application_unit,
     payer_note,
     provision_count,
@@ -110,7 +111,8 @@ def phase_labels(values: list[Any], lower: bool = False) -> str:
 
 def setting_labels(values: list[Any], lower: bool = False) -> str:
     """`Maintained schools and academies` (the `and` list of kinds of school)."""
-    return join_words([setting_label(v).lower() if lower else setting_label(v) for v in values])
+    words = join_words([setting_label(v).lower() for v in values])
+    return words if lower else words[:1].upper() + words[1:]
 
 
 def enum_values(values: list[Any]) -> str:
@@ -215,7 +217,7 @@ def price(charge: Charge) -> str:
 
 
 def settings(values: list[Any]) -> str:
-    return join_words([setting_label(v) for v in values])
+    return setting_labels(values)
 
 
 def phases(values: list[Any]) -> str:

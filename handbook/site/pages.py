@@ -35,15 +35,6 @@ def environment() -> jinja2.Environment:
     return env
 
 
-def on_application(handbook: Handbook, service) -> str:
-    """Whom to ask, where a price of the service is on application (its main public contact); else ""."""
-    charges = [c for o in service.offers for c in o.charges]
-    contacts = catalogue.service_contacts(handbook, service)
-    if not contacts or not any(c.price_on_application for c in charges):
-        return ""
-    return wording.on_application_advice(contacts[0], every=all(c.price_on_application for c in charges))
-
-
 def service_markdown(handbook: Handbook, service) -> str:
     """The Markdown of one service's page."""
     mixed = service.provision is Provision.MIXED
@@ -57,7 +48,7 @@ def service_markdown(handbook: Handbook, service) -> str:
         columns=[(setting, wording.PAYER_COLUMN_LABELS[setting]) for setting in prices.price_columns(service)],
         school_view=calculator.school_view([service], "service") if service.offers else "",
         mixed_note=wording.mixed_explanation(service.statutory_basis) if mixed else "",
-        on_application=on_application(handbook, service),
+        on_application=wording.service_on_application(service, catalogue.service_contacts(handbook, service)),
         contacts=catalogue.service_contacts(handbook, service),
         related=catalogue.related_services(handbook, service),
         root="../../",

@@ -137,7 +137,7 @@ def test_the_price_list_names_the_kinds_each_charge_reaches_and_its_unit_in_word
         assert (_bare(wording.settings([s for s in Setting if s in kinds])), _bare(unit)) in read, row
         assert UNIT_WORDS.fullmatch(row.charge.unit.value), row.charge.unit.value
         if Setting.FREE_SCHOOL in kinds:
-            assert any(_bare(wording.SETTING_LABELS[Setting.FREE_SCHOOL]) in schools for schools, _ in read), row
+            assert any(_bare(wording.SETTING_LABELS[Setting.FREE_SCHOOL].lower()) in schools for schools, _ in read), row
     assert any(Setting.FREE_SCHOOL in row.charge.kinds for row, _, _ in rows)
 
 

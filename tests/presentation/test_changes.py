@@ -10,7 +10,8 @@ import pytest
 
 from handbook.data.validate import load_handbook
 from handbook.presentation.changes import md, money, render_markdown, render_text
-from handbook.data.model.services import Band, Unit
+from handbook.data.model.services import Band
+from handbook.data.model.units import parse_unit
 from handbook.data.model.types import Phase, Setting
 from handbook.views.changes import ChairChange, ChangeReport, ChargeChange, ChargeIdentity, ContactChange, ServiceRef, compare
 from handbook.views.partnerships import Chair
@@ -49,7 +50,7 @@ def test_markdown_heading_level_is_configurable_for_the_pdf(report):
 
 def test_data_text_is_shown_as_typed_never_as_markup_or_template():
     hostile = "<script>alert(1)</script> {{ config }} *bold* [x](http://evil) | pipe"
-    report = ChangeReport("2025-26", "2026-27", 3.0, services_added=[ServiceRef("evil", hostile, "traded")], charges=[ChargeChange("evil", hostile, "o", hostile, ChargeIdentity(hostile, Unit.PER_DAY, (Setting.MAINTAINED,), None, None), "changed", Decimal(1), Decimal(2), 100.0, True)])
+    report = ChangeReport("2025-26", "2026-27", 3.0, services_added=[ServiceRef("evil", hostile, "traded")], charges=[ChargeChange("evil", hostile, "o", hostile, ChargeIdentity(hostile, parse_unit("per day"), (Setting.MAINTAINED,), None, None), "changed", Decimal(1), Decimal(2), 100.0, True)])
     text = render_markdown(report)
     assert "{{" not in text and "<script>" not in text
     html = _html(text)
@@ -109,7 +110,7 @@ def test_holder_and_chair_lines_say_what_changed_without_a_former_name():
 
 
 def test_what_a_price_is_for_is_worded_here_with_the_sites_numbers():
-    bigger = ChargeIdentity("Visit", Unit.PER_DAY, (Setting.MAINTAINED, Setting.ACADEMY), Band(pupils_from=1000, pupils_to=2500), Phase.SECONDARY)
+    bigger = ChargeIdentity("Visit", parse_unit("per day"), (Setting.MAINTAINED, Setting.ACADEMY), Band(pupils_from=1000, pupils_to=2500), Phase.SECONDARY)
     report = ChangeReport("2025-26", "2026-27", 3.0, charges=[ChargeChange("s", "Service", "o", "Offer", bigger, "added", new_amount=Decimal(5))])
     assert "  + Service / Offer / Visit, per day, maintained schools, academies, 1,000 to 2,500 pupils, secondary: £5" in render_text(report)
     assert "Visit, per day, maintained schools, academies, 1,000 to 2,500 pupils, secondary: £5" in render_markdown(report)

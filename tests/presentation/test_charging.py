@@ -42,7 +42,7 @@ def test_counts_say_that_mixed_services_count_under_both():
 
 def test_kinds_follow_the_one_rule_and_each_kind_has_a_title():
     assert charging.covered_kinds(["academy"]) == sorted(kinds_covered([Setting.ACADEMY]), key=list(Setting).index)
-    assert wording.kinds_labels(["academy"]) == "Academies and Free schools"
+    assert wording.kinds_labels(["academy"]) == "Academies and free schools"
     assert set(charging.SCHOOL_KIND_TITLES) == set(Setting) == set(charging.SCHOOL_KIND_NOUNS)
     for kind, like in PAYS_AS.items():
         assert charging.SCHOOL_KIND_NOUNS[like][1] in charging.school_kind_rule(kind)

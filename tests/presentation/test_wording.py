@@ -45,7 +45,8 @@ def test_whole_lists_of_phases_and_kinds_of_school_read_as_english():
     assert filters.phase_labels(phases) == f"{filters.phase_label(phases[0])} and {filters.phase_label(phases[1])}"
     assert filters.phase_labels(phases, lower=True) == filters.phase_labels(phases).lower()
     settings = [Setting("maintained"), Setting("academy")]
-    assert filters.setting_labels(settings) == f"{filters.setting_label(settings[0])} and {filters.setting_label(settings[1])}"
+    # A list reads as one phrase: only its first word has a capital ("Maintained schools and academies").
+    assert filters.setting_labels(settings) == f"{filters.setting_label(settings[0])} and {filters.setting_label(settings[1]).lower()}"
     assert filters.enum_values(settings) == "maintained academy"
 
 
@@ -72,7 +73,7 @@ def test_scope_joins_band_and_phase():
 
 
 def test_settings_and_phases_read_as_a_list():
-    assert settings(["maintained", "academy", "other-authority"]) == "Maintained schools, Academies and Schools in other authorities"
+    assert settings(["maintained", "academy", "other-authority"]) == "Maintained schools, academies and schools in other authorities"
     assert phases(["primary", "secondary"]) == "Primary and Secondary"
 
 
