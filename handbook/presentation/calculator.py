@@ -6,7 +6,7 @@ show), and the engine's facts (`views.quote.calculator_data`) as JSON in a
 `<script type="application/json">`, so the browser computes from the engine's data and asks the
 network for nothing. The fixed words (labels, headings, buttons) are written here, escaped; the
 reasons an item has no figure and the CSV's notes are `handbook quote`'s own
-(`presentation.quote.reason_words`, `LIMIT_WORDS`), handed to the script as JSON (`school_words`),
+(`presentation.quote.reason_words`, `LIMIT_WORDS`), handed to the script as JSON in the container's `data-hb-words` (`school_words`),
 so the basket's CSV says what the command says. The script adds them as text, never as HTML.
 """
 
@@ -147,10 +147,10 @@ def school_view(services: list, scope: str) -> Markup:
     data = _script_json(calculator_data(services))
     # A service page puts the view under its "Charges" heading (h2); the catalogue under its title.
     level = 3 if scope == "service" else 2
-    words = f'<script type="application/json" id="hb-school-words">{_script_json(school_words())}</script>'
-    parts = [words, _form()] + ([_pays(level)] if scope == "service" else []) + [_basket(level)]
+    parts = [_form()] + ([_pays(level)] if scope == "service" else []) + [_basket(level)]
     return Markup(
-        f'<div class="hb-school" data-hb-school="{escape(scope)}" data-max-roll="{MAX_PUPILS}" data-max-quantity="{MAX_QUANTITY}" hidden>\n'
+        f'<div class="hb-school" data-hb-school="{escape(scope)}" data-max-roll="{MAX_PUPILS}" data-max-quantity="{MAX_QUANTITY}" '
+        f'data-hb-words="{escape(_script_json(school_words()))}" hidden>\n'
         + "\n".join(parts)
         + "\n</div>\n"
         f'<script type="application/json" id="hb-prices">{data}</script>'

@@ -17,7 +17,7 @@
   var facts, words;
   try {
     facts = JSON.parse(embedded.textContent);
-    words = JSON.parse(root.querySelector("#hb-school-words").textContent);
+    words = JSON.parse(root.getAttribute("data-hb-words"));
   } catch (e) { return; }
   if (facts.format !== 1) return;
 
@@ -106,7 +106,7 @@
     return { item: item, charge: c, reason: null, count: count, periods: periods, product: product, net: net, vat: vat, limitedBy: limitedBy };
   }
 
-  /* ---- Words: the reasons and notes are `handbook quote`'s (#hb-school-words, presentation/quote.py). */
+  /* ---- Words: the reasons and notes are `handbook quote`'s (data-hb-words, presentation/quote.py). */
   var form = root.querySelector("[data-hb-school-form]");
   var fields = { phase: form.elements["school-phase"], kind: form.elements["school-kind"], roll: form.elements.roll };
   function optionText(select, value) {
@@ -508,8 +508,23 @@
     if (pays) renderPays(school);
     if (scope === "catalogue") renderNotes(school);
     renderBasket(school);
-    if (!keepAddress) toAddress(school);
+    if (!keepAddress) later(school);
   }
+  // The address and the stored school are written once typing pauses (or the page is left), not
+  // on every keystroke: the figures change at once, and the browser limits how often a page may
+  // rewrite its address.
+  var pending = null, timer = 0;
+  function later(school) {
+    pending = school;
+    window.clearTimeout(timer);
+    timer = window.setTimeout(flush, 250);
+  }
+  function flush() {
+    window.clearTimeout(timer);
+    if (pending) toAddress(pending);
+    pending = null;
+  }
+  window.addEventListener("pagehide", flush);
 
   root.addEventListener("input", function (event) { if (event.target.hasAttribute("data-hb-qty")) onQuantity(event); });
   root.addEventListener("focusout", function (event) { if (event.target.hasAttribute("data-hb-qty")) update(true); });
