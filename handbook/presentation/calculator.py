@@ -6,8 +6,9 @@ show), and the engine's facts (`views.quote.calculator_data`) as JSON in a
 `<script type="application/json">`, so the browser computes from the engine's data and asks the
 network for nothing. The fixed words (labels, headings, buttons) are written here, escaped; the
 reasons an item has no figure and the CSV's notes are `handbook quote`'s own
-(`presentation.quote.reason_words`, `LIMIT_WORDS`), handed to the script as JSON in the container's `data-hb-words` (`school_words`),
-so the basket's CSV says what the command says. The script adds them as text, never as HTML.
+(`presentation.quote.reason_words`, `LIMIT_WORDS`), handed to the script as JSON in the
+container's `data-hb-words` (`school_words`), so the basket's CSV says what the command says.
+The script adds every word and figure as text, never as HTML.
 """
 
 from __future__ import annotations
