@@ -46,7 +46,7 @@
     });
     return service;
   });
-  var itemsByKey = {};
+  var itemsByKey = Object.create(null);
   services.forEach(function (s) { s.items.forEach(function (it) { itemsByKey[it.key] = it; }); });
 
   /* ---- The rules (views/quote.py). ----------------------------------------------------------- */
@@ -157,7 +157,8 @@
     } catch (e) { /* storage off or full: the view still works for this page */ }
     return null;
   }
-  var quantities = {}; // item key -> {count, periods, bad}: numbers the school chose (null: unset)
+  // Maps keyed by text from the address or storage have no prototype, so no key can reach one.
+  var quantities = Object.create(null); // item key -> {count, periods, bad}: numbers the school chose (null: unset)
   var basket = []; // entries: {key, service: {id, name, phases, kinds, statutory}, label, index, charges, count, periods}
 
   function quantity(key) { return quantities[key] || { count: null, periods: null, bad: false }; }
@@ -184,7 +185,9 @@
   function saveBasket() { storage(BASKET_KEY, basket); }
   function loadBasket() {
     var stored = storage(BASKET_KEY);
-    basket = Array.isArray(stored) ? stored.filter(function (e) { return e && typeof e.key === "string" && Array.isArray(e.charges); }) : [];
+    basket = Array.isArray(stored) ? stored.filter(function (e) {
+      return e && typeof e.key === "string" && Array.isArray(e.charges) && e.service && typeof e.service.name === "string";
+    }) : [];
     // This page's facts are the newest: refresh what it knows; the catalogue knows every item.
     basket = basket.map(function (e) {
       var item = itemsByKey[e.key];
@@ -333,10 +336,18 @@
       row.vat.textContent = priced ? money(line.vat) : "–";
       row.gross.textContent = priced ? money(line.net + line.vat) : "–";
       row.how.textContent = priced ? howText(line) : reasonText(line.reason, school);
+      row.reason = line.reason;
       var chosenAlready = inBasket(row.item.key);
       row.button.hidden = !priced && !chosenAlready;
       row.button.firstChild.nodeValue = chosenAlready ? "Remove from basket" : "Add to basket";
       row.button.setAttribute("aria-pressed", chosenAlready ? "true" : "false");
+    });
+    // An item priced in another unit for other kinds of school ("per academy" beside "per school")
+    // is the same thing to this school: its "not offered" row is left out where its twin is shown.
+    rows.forEach(function (row) {
+      row.tr.hidden = row.reason === "not-offered-kind" && rows.some(function (other) {
+        return other !== row && other.item.label === row.item.label && other.reason !== "not-offered-kind";
+      });
     });
   }
   function onQuantity(event) {
@@ -384,8 +395,9 @@
       if (reason) el.setAttribute("data-reason", reason);
       else if (!lowest && first) el.setAttribute("data-reason", first);
       el.classList.toggle("hb-card__school--closed", !open);
+      var why = reasonText(reason || first, school);
       el.textContent = lowest ? "For your school: from " + money(lowest.net) + (lowest.charge.vat ? " plus VAT" : "") + "."
-        : (open ? "For your school: " : "") + reasonText(reason || first, school);
+        : open ? "For your school: " + lower(why) : why;
     });
   }
 
@@ -457,7 +469,7 @@
   }
   function limitNote(line) { return line.limitedBy ? words.limits[line.limitedBy] : ""; }
   function basketCsv(school) {
-    var out = [CSV_COLUMNS], total = { net: 0n, vat: 0n }, seen = {};
+    var out = [CSV_COLUMNS], total = { net: 0n, vat: 0n }, seen = Object.create(null);
     basketLines(school).forEach(function (b) {
       var s = b.item.service, line = b.line, c = line.charge;
       if (b.serviceReason) {
@@ -547,7 +559,7 @@
     }
   });
   window.addEventListener("storage", function (event) { if (event.key === BASKET_KEY) { loadBasket(); update(true); } });
-  window.addEventListener("popstate", function () { quantities = {}; loadBasket(); fromAddress(); update(true); });
+  window.addEventListener("popstate", function () { quantities = Object.create(null); loadBasket(); fromAddress(); update(true); });
 
   if (pays) buildRows();
   if (scope === "catalogue") buildNotes();
