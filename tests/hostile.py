@@ -44,6 +44,7 @@ from typing import Any
 import yaml
 from pydantic import BaseModel
 
+from handbook.data.model.units import Unit
 from handbook.data.load import format_path, load_text
 from handbook.data.model import FILES
 
@@ -169,7 +170,7 @@ class Target:
 def _leaf_kind(tp: Any, metadata: list) -> tuple[str, str | None]:
     regex = next((m.pattern for m in metadata if getattr(m, "pattern", None)), None)
     if isinstance(tp, type):
-        if issubclass(tp, enum.Enum):
+        if issubclass(tp, (enum.Enum, Unit)):  # a unit is parsed from a closed grammar of phrases
             return "enum", None
         if issubclass(tp, bool):
             return "bool", None

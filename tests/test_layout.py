@@ -26,6 +26,7 @@ CROSS_CUTTING_TESTS = {
     "tests/browser/test_print.py",  # printing one page from Chromium (the site's print CSS)
     "tests/test_hostile_input.py",  # the hostile corpus (tests/hostile.py) in every field: validation, CLI, real builds
     "tests/browser/test_hostile_pages.py",  # a hostile build in Chromium: no script on load, focus or click
+    "tests/browser/test_school_view.py",  # the school's view in Chromium: engine vs browser to the penny; the basket vs handbook quote
 }
 
 MAX_LINES = 400

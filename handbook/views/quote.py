@@ -10,7 +10,7 @@ compares the two to the penny):
 1. A service is open to a school whose phase is in its audience and whose kind of school is
    covered by its audience's settings (`types.kinds_covered`: academy covers free schools).
 2. A service's offers are split into items, one per charge label (the offer's name where the
-   charge has none) and unit. For an item, the school's price is the charge that covers its kind, is for
+   charge has none) and what it is multiplied by (`per school` and `per academy` are one). For an item, the school's price is the charge that covers its kind, is for
    its phase (or for every phase) and whose band holds its roll (or has no band). Where several
    do, one for its phase beats one for every phase, and a banded one beats an unbanded one;
    then the first in the data.
@@ -169,18 +169,26 @@ def items(service: Service) -> list[Item]:
     for offer in service.offers:
         # A label priced in two units ("per day", "per half day") is two things to buy, not two
         # prices competing for one: the first would always win and the other never be quoted.
-        groups: dict[tuple[str, str], list[Charge]] = {}
+        # "Per school" and "per academy" are one thing (the school itself), worded for its kind.
+        groups: dict[tuple, list[Charge]] = {}
         for charge in offer.charges:
-            groups.setdefault((charge.label or offer.name, charge.unit.value), []).append(charge)
-        units_of: dict[str, int] = {}
-        for label, _ in groups:
-            units_of[label] = units_of.get(label, 0) + 1
-        for (label, unit), charges in groups.items():
+            groups.setdefault((charge.label or offer.name, *_measure(charge)), []).append(charge)
+        measures_of: dict[str, int] = {}
+        for label, *_ in groups:
+            measures_of[label] = measures_of.get(label, 0) + 1
+        for (label, *_), charges in groups.items():
             key = f"{service.id}/{offer.id}"
             if len(groups) > 1:
-                key += f"/{_slug(label)}" + (f"/{_slug(unit)}" if units_of[label] > 1 else "")
+                key += f"/{_slug(label)}" + (f"/{_slug(charges[0].unit.value)}" if measures_of[label] > 1 else "")
             found.append(Item(service, offer, label, key, tuple(charges)))
     return found
+
+
+def _measure(charge: Charge) -> tuple:
+    """What a price is multiplied by, as a school buys it: the thing (one for the school itself,
+    however worded) and the period."""
+    per = charge.unit.per
+    return (Source.ONE if per is None or per.source is Source.ONE else per, charge.unit.period)
 
 
 def service_reason(service: Service, school: School) -> Reason | None:

@@ -168,10 +168,11 @@ SCHOOLS = [("primary", "academy", 210), ("secondary", "maintained", 1000), ("pos
 
 
 def basket_keys(handbook) -> list[str]:
-    """The item keys of `CHOICES` in this data (a key names a unit where a label has several)."""
+    """The item keys of `CHOICES` in this data (a key names a unit where a label has several; an
+    item's price per school and per academy is one item)."""
     keys = []
     for prefix, unit in CHOICES:
-        (key,) = [i.key for s in public_services(handbook) for i in items(s) if i.key.startswith(prefix) and i.charges[0].unit.value == unit]
+        (key,) = [i.key for s in public_services(handbook) for i in items(s) if i.key.startswith(prefix) and any(c.unit.value == unit for c in i.charges)]
         keys.append(key)
     return keys
 

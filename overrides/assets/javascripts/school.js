@@ -342,13 +342,6 @@
       row.button.firstChild.nodeValue = chosenAlready ? "Remove from basket" : "Add to basket";
       row.button.setAttribute("aria-pressed", chosenAlready ? "true" : "false");
     });
-    // An item priced in another unit for other kinds of school ("per academy" beside "per school")
-    // is the same thing to this school: its "not offered" row is left out where its twin is shown.
-    rows.forEach(function (row) {
-      row.tr.hidden = row.reason === "not-offered-kind" && rows.some(function (other) {
-        return other !== row && other.item.label === row.item.label && other.reason !== "not-offered-kind";
-      });
-    });
   }
   function onQuantity(event) {
     var input = event.target, part = input.getAttribute("data-hb-qty");
