@@ -80,8 +80,27 @@ class Item:
     charges: tuple[Charge, ...]
 
 
+class InPounds:
+    """Net, VAT and gross in pounds, from a figure's `net_pence` and `vat_pence`."""
+
+    net_pence: int
+    vat_pence: int
+
+    @property
+    def net(self) -> Decimal:
+        return pounds(self.net_pence)
+
+    @property
+    def vat(self) -> Decimal:
+        return pounds(self.vat_pence)
+
+    @property
+    def gross(self) -> Decimal:
+        return pounds(self.net_pence + self.vat_pence)
+
+
 @dataclass(frozen=True)
-class Line:
+class Line(InPounds):
     """What one school pays for one item: a figure (pence) or a reason."""
 
     item: Item
@@ -97,18 +116,6 @@ class Line:
     def priced(self) -> bool:
         return self.reason is None
 
-    @property
-    def net(self) -> Decimal:
-        return pounds(self.net_pence)
-
-    @property
-    def vat(self) -> Decimal:
-        return pounds(self.vat_pence)
-
-    @property
-    def gross(self) -> Decimal:
-        return pounds(self.net_pence + self.vat_pence)
-
 
 @dataclass(frozen=True)
 class ServiceQuote:
@@ -118,7 +125,7 @@ class ServiceQuote:
 
 
 @dataclass(frozen=True)
-class Quote:
+class Quote(InPounds):
     school: School
     services: list[ServiceQuote]
 
@@ -133,18 +140,6 @@ class Quote:
     @property
     def vat_pence(self) -> int:
         return sum(line.vat_pence for line in self.lines if line.priced)
-
-    @property
-    def net(self) -> Decimal:
-        return pounds(self.net_pence)
-
-    @property
-    def vat(self) -> Decimal:
-        return pounds(self.vat_pence)
-
-    @property
-    def gross(self) -> Decimal:
-        return pounds(self.net_pence + self.vat_pence)
 
 
 def pounds(pence: int) -> Decimal:
