@@ -22,7 +22,7 @@ from handbook.core.project import load_config, project_at
 from handbook.data.validate import load_handbook
 from handbook.presentation.prose import render_page_markdown
 from handbook.site.adapter import on_config
-from handbook.site.pages import write_service_pages
+from handbook.site.pages import write_school_pages, write_service_pages
 
 PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "macros")
 
@@ -123,14 +123,17 @@ def prepare_plain(data_dir: Path, work: Path) -> Path:
     project = project_copy(work / "project")
     handbook = load_handbook(data_dir)
     docs = project / "docs"
+    write_service_pages(handbook, docs)
+    write_school_pages(handbook, docs)  # before the nav is read: some of its pages are these
     for page in project_at(project / "mkdocs.yml").nav:
+        if not (docs / page.path).exists():
+            continue  # a generated page this data has none of (the adapter drops it from the nav)
         text = (docs / page.path).read_text(encoding="utf-8")
         if not text.startswith("---") or "render_macros: true\n" not in text[: text.find("\n---", 3)]:
             continue  # the macros plugin leaves a page alone unless it opts in
         end = text.index("\n---", 3) + 4
         front = text[:end].replace("render_macros: true\n", "") + "\n"
         (docs / page.path).write_text(front + render_page_markdown(text, handbook, data_dir), encoding="utf-8")
-    write_service_pages(handbook, docs)
     shutil.rmtree(project / "macros")
     _plain_config(project, data_dir)
     return project
