@@ -24,6 +24,7 @@ from pathlib import Path
 import pytest
 from pydantic import AnyUrl, BaseModel
 
+from handbook.data.model.units import Counted, Period, Unit
 from handbook.data.model.contacts import Person
 from handbook.data.model.handbook import FILES
 from handbook.data.model.types import Visibility
@@ -79,11 +80,14 @@ def _texts(handbook, hidden: frozenset = frozenset()) -> tuple[set[str], set[str
         elif isinstance(value, (list, tuple)):
             for item in value:
                 walk(item, internal)
-        elif isinstance(value, Enum):
+        elif isinstance(value, (Enum, Unit)):
             public.add(str(value.value))  # a word of the fixed vocabulary (`per twilight`), never a secret
         elif isinstance(value, (str, AnyUrl)):
             (private if internal else public).add(str(value))
 
+    # Every unit word (`twilight`, `half day`) is the handbook's vocabulary: the calculator's data on
+    # every priced page names them all, whatever an internal record's keywords say.
+    public.update(word.value for vocabulary in (Counted, Period) for word in vocabulary)
     for stem in FILES:
         walk(getattr(handbook, stem), False)
     return public, private, frozenset(internal_ids)

@@ -16,7 +16,7 @@ from pydantic import AnyUrl, BaseModel
 from handbook.data.model import Handbook
 from handbook.data.model.contacts import Person
 from handbook.data.model.handbook import FILES
-from handbook.data.model.units import Unit
+from handbook.data.model.units import Counted, Period, Unit
 from handbook.data.model.types import Visibility
 from handbook.views import catalogue, contacts
 
@@ -91,6 +91,9 @@ def edition_texts(handbook: Handbook) -> tuple[set[str], set[str]]:
         elif isinstance(value, (str, AnyUrl)):
             (private if internal else public).add(str(value))
 
+    # The units' words are the handbook's own vocabulary, published on every priced page (the
+    # calculator's data names every counted thing and period), so none of them is a secret.
+    public.update(word.value for vocabulary in (Counted, Period) for word in vocabulary)
     for stem in FILES:
         walk(getattr(handbook, stem), False)
     return public, private
