@@ -25,8 +25,9 @@ test: venv system npm
 validate: venv
 	$(BIN)/handbook validate --data $(DATA)
 
+# ProperDocs on the project's own mkdocs.yml: its hooks write the pages from data/ on every rebuild.
 serve: venv system
-	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs serve -a 127.0.0.1:8000
+	NO_MKDOCS_2_WARNING=1 DISABLE_MKDOCS_2_WARNING=true $(BIN)/properdocs serve -f mkdocs.yml -a 127.0.0.1:8000
 
 pdf: venv system
 	$(BIN)/handbook pdf --data $(DATA)
@@ -63,4 +64,4 @@ node_modules/.installed: package.json package-lock.json
 	touch $@
 
 clean:
-	rm -rf site site.* .venv node_modules docs/services docs/generated .bench
+	rm -rf site site.* .venv node_modules docs/services docs/schools docs/downloads docs/pdf docs/generated .bench

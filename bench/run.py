@@ -91,9 +91,9 @@ def _run_child(kind: str, args: list[str]) -> dict:
     if kind == "site":
         from bench.site import build_data_driven, build_plain  # noqa: F401
 
-        mode, data, work = args
+        mode, data, work, *generator = args  # the generator: ProperDocs (the default) unless named
         start = time.perf_counter()
-        stats = (build_data_driven if mode == "data" else build_plain)(Path(data), Path(work))
+        stats = (build_data_driven if mode == "data" else build_plain)(Path(data), Path(work), *generator)
         return {"seconds": time.perf_counter() - start, "peak_mb": _peak_mb(), **stats}
     if kind == "pdf":
         from handbook.core.project import project_at
@@ -177,7 +177,7 @@ def bench_site(work: Path, rounds: dict[int, int], sample: bool = True, edited: 
     """
     from bench.synthetic import make_data
 
-    print("Website (data-driven build vs plain mkdocs build of the same pages)")
+    print("Website (data-driven ProperDocs build, the default generator, vs plain ProperDocs build of the same pages)")
     ratio = 0.0
     if sample:
         first = _child("site", "data", "data", str(work / "site-sample"))
@@ -205,8 +205,8 @@ def bench_site(work: Path, rounds: dict[int, int], sample: bool = True, edited: 
             services.write_text(services.read_text(encoding="utf-8") + "# an officer's edit\n", encoding="utf-8")
             after = _child("site", "data", str(data), str(work / f"site-{count}"))
             _row(f"{count:,} services: data-driven, after an edit", f"{after['seconds']:.2f} s", f"{after['seconds'] / p:.2f}x plain (services.yaml changed)")
-        _row(f"{count:,} services: data-driven", f"{d:.2f} s", f"{runs}, peak {max(r['peak_mb'] for r in driven):.0f} MB")
-        _row(f"{count:,} services: plain mkdocs", f"{p:.2f} s", f"{runs}, peak {max(r['peak_mb'] for r in plain):.0f} MB")
+        _row(f"{count:,} services: data-driven (ProperDocs)", f"{d:.2f} s", f"{runs}, peak {max(r['peak_mb'] for r in driven):.0f} MB")
+        _row(f"{count:,} services: plain (ProperDocs)", f"{p:.2f} s", f"{runs}, peak {max(r['peak_mb'] for r in plain):.0f} MB")
         spread = f"pairs {ratios[0]:.2f}-{ratios[-1]:.2f}, " if repeat > 1 else ""
         _row(f"{count:,} services: ratio", f"{ratio:.2f}x", f"{spread}target <= 1.10x", ratio <= 1.10)
         _row(f"{count:,} services: search index / largest page", f"{driven[0]['search_index_kb']:.0f} KB / {driven[0]['largest_page_kb']:.0f} KB")

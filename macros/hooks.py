@@ -1,3 +1,23 @@
-"""MkDocs hooks adapter: generated service pages, branding, PDF link, downloads, the guard. No logic here."""
+"""Hooks for MkDocs and ProperDocs running the project's mkdocs.yml (`make serve`, mike): thin
+calls into `handbook.site.adapter`, whose failures become the generator's own error. No logic here.
+`handbook build` needs none of this: it prepares a config without hooks (handbook.site.prepare)."""
 
-from handbook.site.adapter import on_config, on_files, on_page_markdown, on_post_build, on_pre_build  # noqa: F401  (MkDocs calls them)
+from mkdocs.exceptions import PluginError
+
+from handbook.core.errors import HandbookUserError
+from handbook.site import adapter
+
+
+def on_config(config):
+    return adapter.on_config(config)
+
+
+def on_pre_build(config):
+    adapter.on_pre_build(config)
+
+
+def on_post_build(config):
+    try:
+        adapter.on_post_build(config)
+    except HandbookUserError as error:
+        raise PluginError(str(error)) from error

@@ -2,20 +2,20 @@
 
 Steps: validate (errors -> `HandbookUserError`, status 1, listing every problem); remove what a
 killed build of ours left beside `site_dir`; in a work folder `.<site>.building-<pid>-*` beside
-it, write the PDF (outside docs/, so only a PDF this build made from this data is published:
-`HANDBOOK_PDF` hands it to the MkDocs adapter) and build MkDocs strictly (its hooks write the
-service pages and downloads, and at the end check every built page with `handbook.site.guard`,
-so `handbook publish` and a bare `mkdocs build` are checked too); only then replace `site_dir`.
-A failed build or a failed check never leaves a half-written or unsafe site where the good one
-was. Every date the build writes comes from one `SOURCE_DATE_EPOCH`
-(`handbook.core.reproducible`: the caller's, else the last commit's), so two builds of a commit are
-byte-identical. Runs in the project folder (mkdocs.yml, docs/ ...).
+it, write the PDF (outside docs/, so only a PDF this build made from this data is published);
+prepare (`handbook.site.prepare`: the generated pages, downloads and PDF copy in docs/, and a
+config without hooks); run the chosen generator strictly (`handbook.site.generators`, ProperDocs
+by default); check every built page (`handbook.site.guard`, whichever generator wrote it) and
+the generated pages' front matter; only then replace `site_dir`. A failed build or a failed
+check never leaves a half-written or unsafe site where the good one was. Every date the build
+writes comes from one `SOURCE_DATE_EPOCH` (`handbook.core.reproducible`: the caller's, else the
+last commit's), so two builds of a commit are byte-identical. Runs in the project folder
+(mkdocs.yml, docs/ ...).
 """
 
 from __future__ import annotations
 
 import contextlib
-import logging
 import os
 import re
 import shutil
@@ -26,7 +26,8 @@ from pathlib import Path
 from handbook.core import reproducible
 from handbook.core.errors import HandbookUserError
 from handbook.core.project import project_at
-from handbook.site.adapter import PDF_VARIABLE
+from handbook.site import generators, guard, prepare
+from handbook.site.adapter import VERSIONED
 from handbook.site.data import handbook_for
 from handbook.views.edition import pdf_filename
 
@@ -45,17 +46,6 @@ def _environment(**values: str) -> Iterator[None]:
                 os.environ[k] = v
 
 
-class _Warnings(logging.Handler):
-    """Collects MkDocs' warnings so a strict failure names them."""
-
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
-        self.messages: list[str] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.messages.append(record.getMessage())
-
-
 def write_pdf_into(handbook, data_dir: Path, folder: Path, config_file: Path, epoch: int | None = None) -> Path:
     """The PDF edition at `folder/<pdf_filename>`, its prose pages and their order from the project
     of `config_file` (its mkdocs.yml); the site links it only when handed its path."""
@@ -66,30 +56,20 @@ def write_pdf_into(handbook, data_dir: Path, folder: Path, config_file: Path, ep
     return write_pdf(handbook, data_dir, Path(folder) / pdf_filename(handbook), project_at(config_file), epoch=epoch)
 
 
-def mkdocs_build(config_file: Path, site_dir: Path) -> None:
-    """A strict MkDocs build into `site_dir` (in this process, through MkDocs' Python API).
+def check_built(site_dir: Path, config: Path, generator: str) -> None:
+    """The checks every build passes before it is published, whichever generator made it.
 
-    The project's hooks (`handbook.site.adapter`) write the generated pages and, at the end,
-    check every built page with `handbook.site.guard`: findings fail the build like an error.
+    `handbook.site.guard` on every page (what no template of ours writes), then the generated
+    pages' front matter (`prepare.unread_pages`); either stops the build with what it found.
     """
-    from mkdocs.commands.build import build as run
-    from mkdocs.config import load_config
-    from mkdocs.exceptions import Abort, ConfigurationError
-
-    catcher = _Warnings()
-    log = logging.getLogger("mkdocs")
-    log.addHandler(catcher)
-    try:
-        config = load_config(str(config_file), site_dir=str(site_dir), strict=True)
-        run(config)
-    except (Abort, ConfigurationError) as error:
-        detail = "\n".join(catcher.messages) or str(error)
-        raise HandbookUserError(f"the website did not build:\n{detail}", status=1) from error
-    except SystemExit as error:  # mkdocs-macros exits on a macro error (on_error_fail)
-        detail = "\n".join(catcher.messages) or "a macro in a docs page failed"
-        raise HandbookUserError(f"the website did not build:\n{detail}", status=1) from error
-    finally:
-        log.removeHandler(catcher)
+    values = prepare.prepared_values(config)
+    allowance = guard.theme_allowance(generators.theme_dirs(generator, config), values["extra_javascript"], values["site_url"])
+    findings = guard.check_site(site_dir, allowance)
+    if findings:
+        raise HandbookUserError(guard.describe(findings), status=1)
+    unread = prepare.unread_pages(site_dir, values["docs_dir"])
+    if unread:
+        raise HandbookUserError("\n".join(unread), status=1)
 
 
 _OURS = re.compile(r"\.(?P<site>.+)\.(?:building|old)-(?P<pid>\d+)(?:-.*)?")
@@ -120,7 +100,8 @@ def remove_leftovers(site_dir: Path) -> list[Path]:
     return removed
 
 
-def build(data_dir: Path, site_dir: Path, pdf: bool = True, config_file: Path = Path("mkdocs.yml")) -> None:
+def build(data_dir: Path, site_dir: Path, pdf: bool = True, config_file: Path = Path("mkdocs.yml"), generator: str = generators.DEFAULT,
+          versioned: bool | None = None) -> None:
     """Validates `data_dir`, then builds the site (and PDF) into `site_dir`, atomically.
 
     Args:
@@ -128,20 +109,28 @@ def build(data_dir: Path, site_dir: Path, pdf: bool = True, config_file: Path = 
         site_dir: where the finished site goes; replaced only after a successful, checked build.
         pdf: also build the PDF edition (linked from every page); without it the site has no PDF.
         config_file: the project's mkdocs.yml; docs/ and overrides/ are found beside it.
+        generator: the site generator (`handbook.site.generators.NAMES`; ProperDocs by default).
+        versioned: one edition among several (the theme's edition switcher shown); None: as
+            `HANDBOOK_VERSIONED` says (set by `handbook publish`).
     """
     data_dir, site_dir, config_file = Path(data_dir).resolve(), Path(site_dir).resolve(), Path(config_file).resolve()
     if not config_file.is_file():
         raise HandbookUserError(f"there is no {config_file.name} in {config_file.parent}; run the build in the project folder", status=2)
     handbook = handbook_for(data_dir)  # HandbookUserError (status 1) listing the problems
+    generators.adapter(generator)  # an unknown or absent generator stops here, before any work
     epoch = reproducible.source_date_epoch(config_file.parent)  # the caller's SOURCE_DATE_EPOCH first
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     remove_leftovers(site_dir)
     work = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.building-{os.getpid()}-", dir=site_dir.parent))
     try:
         pdf_file = write_pdf_into(handbook, data_dir, work / "pdf", config_file, epoch) if pdf else None
-        staging = work / "site"  # created by MkDocs with the umask's modes, readable by a web server
-        with _environment(HANDBOOK_DATA=str(data_dir), NO_MKDOCS_2_WARNING="1", **{reproducible.VARIABLE: str(epoch), PDF_VARIABLE: str(pdf_file or "")}):
-            mkdocs_build(config_file, staging)  # the guard runs inside, on `staging`
+        if versioned is None:
+            versioned = bool(os.environ.get(VERSIONED))
+        config = prepare.prepare(handbook, data_dir, config_file, work / "config", pdf_file, versioned=versioned)
+        staging = work / "site"  # created by the generator with the umask's modes, readable by a web server
+        with _environment(NO_MKDOCS_2_WARNING="1", DISABLE_MKDOCS_2_WARNING="true", **{reproducible.VARIABLE: str(epoch)}):
+            generators.run(generator, config, staging)
+        check_built(staging, config, generator)
         _swap(staging, site_dir)
     finally:
         shutil.rmtree(work, ignore_errors=True)

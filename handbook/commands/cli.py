@@ -12,6 +12,8 @@ from pathlib import Path
 from handbook.core.errors import HandbookUserError
 
 DATA_HELP = "the data folder (default: data)"
+# handbook.site.generators.NAMES, the default first; written here so `--help` imports no engine.
+GENERATORS = ("properdocs", "mkdocs", "zensical")
 
 
 def _validate(args: argparse.Namespace) -> int:
@@ -37,7 +39,7 @@ def _schema(args: argparse.Namespace) -> int:
 def _build(args: argparse.Namespace) -> int:
     from handbook.commands.build import build
 
-    build(Path(args.data), Path(args.site), pdf=not args.no_pdf)
+    build(Path(args.data), Path(args.site), pdf=not args.no_pdf, generator=args.generator)
     print(f"Built the site in {args.site}/")
     return 0
 
@@ -111,6 +113,7 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--data", default="data", help=DATA_HELP)
     b.add_argument("--site", default="site", help="where the built site goes (default: site)")
     b.add_argument("--no-pdf", action="store_true", help="skip the PDF edition")
+    b.add_argument("--generator", choices=GENERATORS, default=GENERATORS[0], help="the site generator (default: properdocs; mkdocs where MkDocs 1.x is installed; zensical)")
     b.set_defaults(run=_build)
 
     d = sub.add_parser("pdf", help="write the PDF edition into the built site")
