@@ -271,6 +271,17 @@ def bench_school(work: Path) -> None:
         _row(name, figure, target, not over_target((name, figure, target)))
 
 
+def bench_generators(work: Path) -> None:
+    """Each generator's build beside the plain build, and the search index each writes, at 100,
+    1,000 and 2,000 services (`bench.generators`; single runs: the 100-service ratio above is the
+    careful one)."""
+    from bench.generators import rows
+
+    print("Generators (ProperDocs the default, Zensical; single runs)", flush=True)
+    for name, figure, note in rows(work):
+        _row(name, figure, note)
+
+
 def bench_bounds(work: Path) -> None:
     """What the worst pull request costs: the largest valid input, and a 1 MB service name.
 
@@ -314,6 +325,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="the 100-service site comparison only")
     parser.add_argument("--quote", action="store_true", help="the `handbook quote` rows only")
     parser.add_argument("--school", action="store_true", help="the school's own view rows only")
+    parser.add_argument("--generators", action="store_true", help="the generators' rows only")
     parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
@@ -332,6 +344,9 @@ def main(argv: list[str] | None = None) -> int:
         if args.school:
             bench_school(work)
             return 0
+        if args.generators:
+            bench_generators(work)
+            return 0
         if args.quick:
             ratio = bench_site(work, {min(100, largest): 5}, sample=False)
         else:
@@ -339,6 +354,7 @@ def main(argv: list[str] | None = None) -> int:
             bench_validation(work, largest)
             bench_quote(work, largest)
             bench_school(work)
+            bench_generators(work)
             bench_pdf(work, largest)
             bench_bounds(work)
             small = min(100, largest)
