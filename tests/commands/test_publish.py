@@ -1,6 +1,9 @@
-"""make publish: two editions deployed with mike to gh-pages in a temporary git repository,
-served over HTTP on 127.0.0.1 and checked: versions.json, `latest` -> the newer edition, the
-older edition still at its own address, the PDF inside the version."""
+"""make publish: two editions deployed to gh-pages in a temporary git repository, served over
+HTTP on 127.0.0.1 and checked: versions.json, `latest` -> the newer edition, the older edition
+still at its own address, the PDF inside the version. Each check runs on three publications:
+both editions by mike, both by `handbook publish` without it (whatever generator the build
+runs), and the older by mike then the newer without it (a project leaving mike keeps its
+published editions)."""
 
 from __future__ import annotations
 
@@ -16,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from handbook.commands.publish import publish
+from handbook.commands.publish import publish, versions_after
 from handbook.core.errors import HandbookUserError
 from bench.site import project_copy
 from tests.gitrepo import git_in, new_repo
@@ -42,16 +45,21 @@ def _project(where: Path) -> Path:
     return where
 
 
-@pytest.fixture(scope="module")
-def published(tmp_path_factory: pytest.TempPathFactory, monkeypatch_module) -> dict:
+# How the older and the newer edition are published: with mike or not.
+WAYS = {"mike": (True, True), "without mike": (False, False), "mike then without": (True, False)}
+
+
+@pytest.fixture(scope="module", params=list(WAYS))
+def published(request, tmp_path_factory: pytest.TempPathFactory, monkeypatch_module) -> dict:
+    older, newer = WAYS[request.param]
     project = _project(tmp_path_factory.mktemp("project"))
     remote = tmp_path_factory.mktemp("remote")
     _git(remote, "init", "-q", "--bare")
     _git(project, "remote", "add", "origin", str(remote))
     monkeypatch_module.chdir(project)
-    first = publish(Path("data/archive/2025-26"), pdf=False)
+    first = publish(Path("data/archive/2025-26"), pdf=False, with_mike=older)
     remote_after_first = _git(remote, "branch", "--list")
-    second = publish(Path("data"), push=True, pdf=True)
+    second = publish(Path("data"), push=True, pdf=True, with_mike=newer)
     return {"project": project, "remote": remote, "messages": (first, second), "remote_after_first": remote_after_first}
 
 
@@ -137,18 +145,35 @@ def test_publishing_leaves_the_main_branch_and_its_files_alone(published):
     assert _git(project, "status", "--porcelain", "--untracked-files=no") == ""
 
 
-def test_publishing_outside_a_git_repository_is_a_user_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+@pytest.mark.parametrize("with_mike", [True, False])
+def test_publishing_outside_a_git_repository_is_a_user_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, with_mike: bool):
     shutil.copy2(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
     monkeypatch.chdir(tmp_path)
     with pytest.raises(HandbookUserError, match="not in a git repository"):
-        publish(Path("data"), pdf=False)
+        publish(Path("data"), pdf=False, with_mike=with_mike)
 
 
-def test_data_with_errors_is_refused_before_anything_is_deployed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+def test_versions_are_listed_newest_first_whatever_order_they_were_published_in():
+    versions = versions_after([], "2029-30", "2029-30 edition")
+    versions = versions_after(versions, "2030-31", "2030-31 edition")
+    versions = versions_after(versions, "2029-30", "2029-30 edition (corrected)")  # an old edition republished
+    assert [(v["version"], v["title"], v["aliases"]) for v in versions] == [
+        ("2030-31", "2030-31 edition", []),
+        ("2029-30", "2029-30 edition (corrected)", ["latest"]),
+    ]
+
+
+def test_an_alias_other_than_latest_stays_with_its_edition():
+    versions = versions_after([{"version": "2025-26", "title": "2025-26 edition", "aliases": ["latest", "archive"]}], "2026-27", "2026-27 edition")
+    assert [(v["version"], v["aliases"]) for v in versions] == [("2026-27", ["latest"]), ("2025-26", ["archive"])]
+
+
+@pytest.mark.parametrize("with_mike", [True, False])
+def test_data_with_errors_is_refused_before_anything_is_deployed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, with_mike: bool):
     project = _project(tmp_path)
     services = project / "data" / "services.yaml"
     services.write_text(services.read_text().replace("unit: per hour", "unit: per hr", 1))
     monkeypatch.chdir(project)
     with pytest.raises(HandbookUserError, match="handbook validate"):
-        publish(Path("data"), pdf=False)
+        publish(Path("data"), pdf=False, with_mike=with_mike)
     assert subprocess.run(["git", "rev-parse", "--verify", "--quiet", "gh-pages"], cwd=project).returncode != 0
