@@ -39,7 +39,7 @@ bench: venv system
 	NO_MKDOCS_2_WARNING=1 $(PY) -m bench.run $(if $(QUICK),--quick,)
 
 publish: venv system
-	$(BIN)/handbook publish --data $(DATA) $(if $(PUSH),--push,)
+	$(BIN)/handbook publish --data $(DATA) $(if $(PUSH),--push,) $(if $(MIKE),--with-mike,)
 
 # The virtual environment is rebuilt when the pins change.
 venv: $(VENV)/.installed

@@ -80,7 +80,7 @@ def _new(args: argparse.Namespace) -> int:
 def _publish(args: argparse.Namespace) -> int:
     from handbook.commands.publish import publish
 
-    print(publish(Path(args.data), push=args.push))
+    print(publish(Path(args.data), push=args.push, with_mike=args.with_mike, generator=args.generator))
     return 0
 
 
@@ -154,9 +154,11 @@ def parser() -> argparse.ArgumentParser:
     q.add_argument("--data", default="data", help=DATA_HELP)
     q.set_defaults(run=_quote)
 
-    u = sub.add_parser("publish", help="deploy this edition with mike to the gh-pages branch (alias latest)")
+    u = sub.add_parser("publish", help="build this edition and add it to the gh-pages branch beside the others (alias latest, versions.json)")
     u.add_argument("--data", default="data", help=DATA_HELP)
     u.add_argument("--push", action="store_true", help="also push gh-pages to the remote")
+    u.add_argument("--with-mike", action="store_true", help="build and commit with mike, as before (mike must be installed)")
+    u.add_argument("--generator", choices=GENERATORS, default=None, help="the site generator (default: properdocs); not with --with-mike")
     u.set_defaults(run=_publish)
     return p
 

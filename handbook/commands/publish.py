@@ -186,6 +186,8 @@ def publish(data_dir: Path, push: bool = False, *, pdf: bool = True, config_file
     if not config_file.is_file():
         raise HandbookUserError(f"there is no {config_file.name} in {config_file.parent}; publish from the project folder", status=2)
     if with_mike:
+        if generator is not None:  # mike runs `mkdocs build` itself: another generator cannot be honoured
+            raise HandbookUserError("--generator cannot be used with --with-mike: mike builds with MkDocs itself", status=2)
         return _publish_with_mike(Path(data_dir), push, pdf, config_file)
     from handbook.site.data import handbook_for
 

@@ -64,3 +64,11 @@ def test_a_file_that_cannot_be_written_is_named_without_a_traceback(tmp_path: Pa
     done = run("schema", "--out", str(blocker / "schema"))
     assert done.returncode == 1 and "Traceback" not in done.stderr
     assert done.stderr.startswith("handbook: cannot use") and str(blocker) in done.stderr
+
+
+def test_publish_takes_a_generator_or_mike_but_not_both(capsys) -> None:
+    usage = parser().parse_args(["publish", "--generator", "zensical"])
+    assert (usage.generator, usage.with_mike) == ("zensical", False)
+    assert parser().parse_args(["publish", "--with-mike"]).with_mike
+    assert main(["publish", "--data", str(MINIMAL), "--with-mike", "--generator", "zensical"]) == 2
+    assert "--generator cannot be used with --with-mike" in capsys.readouterr().err
