@@ -282,6 +282,18 @@ def bench_generators(work: Path) -> None:
         _row(name, figure, note)
 
 
+def bench_search(work: Path) -> None:
+    """Search (`bench.search`): bytes one query fetches, and whether the right page comes first, on
+    the default generator's sites that `bench_generators` built at 100, 1,000 and 2,000 services."""
+    from bench.generators import COUNTS
+    from bench.search import over_target, rows
+
+    print("Search (one query in Chromium, cache empty)", flush=True)
+    sites = {n: (work / f"generators-data-{n}", work / f"generators-properdocs-data-{n}" / "project" / "site") for n in COUNTS}
+    for name, figure, target in rows({n: pair for n, pair in sites.items() if pair[1].is_dir()}):
+        _row(name, figure, target, None if "target" not in target else not over_target((name, figure, target)))
+
+
 def bench_bounds(work: Path) -> None:
     """What the worst pull request costs: the largest valid input, and a 1 MB service name.
 
@@ -325,7 +337,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="the 100-service site comparison only")
     parser.add_argument("--quote", action="store_true", help="the `handbook quote` rows only")
     parser.add_argument("--school", action="store_true", help="the school's own view rows only")
-    parser.add_argument("--generators", action="store_true", help="the generators' rows only")
+    parser.add_argument("--generators", action="store_true", help="the generators' and search rows only")
     parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
@@ -346,6 +358,7 @@ def main(argv: list[str] | None = None) -> int:
             return 0
         if args.generators:
             bench_generators(work)
+            bench_search(work)
             return 0
         if args.quick:
             ratio = bench_site(work, {min(100, largest): 5}, sample=False)
@@ -355,6 +368,7 @@ def main(argv: list[str] | None = None) -> int:
             bench_quote(work, largest)
             bench_school(work)
             bench_generators(work)
+            bench_search(work)
             bench_pdf(work, largest)
             bench_bounds(work)
             small = min(100, largest)
