@@ -19,6 +19,8 @@ asserts nothing, and it writes only `<site>/pagefind/` (the index Pagefind would
 - accessibility: axe (WCAG 2.2 AA rules) on the search UI with the results showing; lunr is the
   theme's search dialog, Pagefind its component UI (`pagefind-input`, `pagefind-summary`,
   `pagefind-results`) added to the page as the site would carry it.
+Since the site's search became Pagefind (the theme's search plugin off in mkdocs.yml), lunr is
+measured only on a site built with the theme's search turned back on (`engines`).
 Chromium runs in a fresh interpreter (`python -m bench.search --browser ENGINE SITE QUERIES`).
 """
 
@@ -94,6 +96,12 @@ def _gzipped(path: Path) -> int:
     (Pagefind's chunks are gzipped already)."""
     data = path.read_bytes()
     return min(len(data), len(gzip.compress(data, 6)))
+
+
+def engines(site: Path) -> tuple[str, ...]:
+    """The engines `site` carries: Pagefind always (`handbook build` indexes every site with it);
+    lunr only where the theme's search plugin was on (a config with `search` in its plugins)."""
+    return ENGINES if (site / "search" / "search_index.json").is_file() else ("pagefind",)
 
 
 def lunr_files(site: Path) -> dict:
@@ -235,8 +243,10 @@ def _browser_in_child(site: Path, engine: str, found: list[Query]) -> dict:
 def measure(data_dir: Path, site: Path, per_kind: int = PER_KIND) -> dict:
     """Every figure for one site: lunr's files, Pagefind's index, and both engines in Chromium."""
     found = queries(data_dir, per_kind)
-    figures = {"queries": len(found), "lunr": lunr_files(site), "pagefind": pagefind_index(site)}
-    for engine in ENGINES:
+    figures = {"queries": len(found), "pagefind": pagefind_index(site)}
+    if "lunr" in engines(site):
+        figures["lunr"] = lunr_files(site)
+    for engine in engines(site):
         figures[engine]["browser"] = _browser_in_child(site, engine, found)
     return figures
 
@@ -262,11 +272,10 @@ def rows(sites: dict[int, tuple[Path, Path]], per_kind: int = PER_KIND) -> list[
     found = []
     for count, (data_dir, site) in sorted(sites.items()):
         f = _measure_in_child(data_dir, site, per_kind)
-        lunr, pagefind = f["lunr"], f["pagefind"]
-        for engine, figures, note in (
-            ("lunr", lunr, f"index {lunr['index_kb']:,.0f} KB ({lunr['index_gzip_kb']:,.0f} KB gzipped) + worker {lunr['worker_kb']:,.0f} KB"),
-            ("Pagefind", pagefind, f"{pagefind['pages']:,} pages indexed in {pagefind['seconds']:.1f} s; chunks <= {pagefind['largest_chunk_kb']:.0f} KB"),
-        ):
+        lunr, pagefind = f.get("lunr"), f["pagefind"]
+        measured = [("lunr", lunr, f"index {lunr['index_kb']:,.0f} KB ({lunr['index_gzip_kb']:,.0f} KB gzipped) + worker {lunr['worker_kb']:,.0f} KB")] if lunr else []
+        measured.append(("Pagefind", pagefind, f"{pagefind['pages']:,} pages indexed in {pagefind['seconds']:.1f} s; chunks <= {pagefind['largest_chunk_kb']:.0f} KB"))
+        for engine, figures, note in measured:
             b = figures["browser"]
             found.append((f"search, {engine}: bytes for one query ({count:,} services)", f"{b['kb']:,.0f} KB", f"target < {BYTES_TARGET_KB} KB ({note})"))
             found.append((f"search, {engine}: results in top {TOP} ({count:,} services)", _hits(b), f"first results {b['ms']:,.0f} ms after typing; axe: {', '.join(b['axe']) or 'no violations'}"))

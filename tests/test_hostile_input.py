@@ -226,15 +226,22 @@ def _site_pages(site: Path) -> dict[str, dict]:
 
 
 def _index_docs(site: Path) -> dict[str, dict]:
+    """What the site's search (Pagefind's index, its UI) can put into a page, per indexed page:
+    its address and image as attributes, its title, text and headings as text, escaped, as the
+    UI writes them (the browser test of hostile pages runs the UI itself)."""
+    from html import escape
+
     from lxml import html
 
+    from handbook.site.search import BUNDLE, fragments
+
     out = {}
-    for doc in json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]:
-        wrapper = html.fragment_fromstring(f"{doc.get('title', '')} {doc.get('text', '')}", create_parent="div")
-        found = findings(wrapper)
-        previous = out.setdefault(doc["location"], {"on": [], "urls": [], "scripts": Counter(), "tags": Counter()})
-        for key in found:
-            previous[key] = previous[key] + found[key]
+    for url, page in fragments(site / BUNDLE).items():
+        meta = page.get("meta") or {}
+        parts = [f'<a href="{escape(url)}">{escape(meta.get("title", ""))}</a>', escape(page.get("content", ""))]
+        parts += [f'<img src="{escape(meta["image"])}">'] if meta.get("image") else []
+        parts += [escape(f"#{a.get('id', '')} {a.get('text', '')}") for a in page.get("anchors") or []]
+        out[url] = findings(html.fragment_fromstring(" ".join(parts), create_parent="div"))
     return out
 
 

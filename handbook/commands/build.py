@@ -6,10 +6,12 @@ it, write the PDF (outside docs/, so only a PDF this build made from this data i
 prepare (`handbook.site.prepare`: the generated pages, downloads and PDF copy in docs/, and a
 config without hooks); run the chosen generator strictly (`handbook.site.generators`, ProperDocs
 by default); check every built page (`handbook.site.guard`, whichever generator wrote it) and
-the generated pages' front matter; only then replace `site_dir`. A failed build or a failed
-check never leaves a half-written or unsafe site where the good one was. Every date the build
-writes comes from one `SOURCE_DATE_EPOCH` (`handbook.core.reproducible`: the caller's, else the
-last commit's), so two builds of a commit are byte-identical. Runs in the project folder
+the generated pages' front matter; index the checked pages for search with Pagefind
+(`handbook.site.search`, the same under every generator); only then replace `site_dir`. A
+failed build or a failed check never leaves a half-written or unsafe site where the good one
+was. Every date the build writes comes from one `SOURCE_DATE_EPOCH`
+(`handbook.core.reproducible`: the caller's, else the last commit's), so two builds of a commit
+are byte-identical (Pagefind's index too). Runs in the project folder
 (mkdocs.yml, docs/ ...).
 """
 
@@ -26,7 +28,7 @@ from pathlib import Path
 from handbook.core import reproducible
 from handbook.core.errors import HandbookUserError
 from handbook.core.project import project_at
-from handbook.site import generators, guard, prepare
+from handbook.site import generators, guard, prepare, search
 from handbook.site.adapter import VERSIONED
 from handbook.site.data import handbook_for
 from handbook.views.edition import pdf_filename
@@ -131,6 +133,7 @@ def build(data_dir: Path, site_dir: Path, pdf: bool = True, config_file: Path = 
         with _environment(NO_MKDOCS_2_WARNING="1", DISABLE_MKDOCS_2_WARNING="true", **{reproducible.VARIABLE: str(epoch)}):
             generators.run(generator, config, staging)
         check_built(staging, config, generator)
+        search.index(staging)  # Pagefind's index of the checked pages, at pagefind/, whichever generator
         _swap(staging, site_dir)
     finally:
         shutil.rmtree(work, ignore_errors=True)

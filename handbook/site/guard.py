@@ -14,15 +14,16 @@ file. It fails on:
 - an element that loads or runs something no page of ours has (`FORBIDDEN_ELEMENTS`, `<base>`,
   `<meta http-equiv>`);
 - a `<script>` that is not the theme's own: a `src` that is one of the theme's script files
-  (`assets/javascripts/*.js` of Material and of `overrides/`, and `extra_javascript`), an inline
+  (`assets/javascripts/*.js` of Material and of `overrides/`, and `extra_javascript`) or the
+  search's script in the site's own Pagefind bundle (`handbook.site.search.SCRIPTS`), an inline
   script whose text is one of Material's snippets (`partials/javascripts/*.html`, its `{{ }}`
   parts standing for a relative address), or a `type="application/json"` data block that parses
   as JSON: Material's `__config`, or the prices the school's own view reads (`hb-prices`).
 
 Why: escaping at the boundary (`handbook.presentation.escape`) closes the holes found; this proves on every
 build, over what a browser will actually load, that no future template, Markdown extension or
-theme change reopens one. The search index needs no check of its own: Material's search plugin
-rebuilds it from these pages as escaped text and a few attribute-free tags.
+theme change reopens one. The search index needs no check of its own: Pagefind builds it from
+these checked pages' text, and its UI writes that text into the page as text.
 """
 
 from __future__ import annotations
@@ -39,6 +40,7 @@ import lxml.etree
 import lxml.html
 
 from handbook.core import cache
+from handbook.site.search import SCRIPTS as SEARCH_SCRIPTS
 
 # Elements that embed, frame or re-base a page; none of our templates or Material's writes one.
 FORBIDDEN_ELEMENTS = ("iframe", "frame", "frameset", "object", "embed", "applet", "portal", "fencedframe", "base")
@@ -103,7 +105,7 @@ def theme_allowance(theme_dirs: list[Path | str], extra_javascript: list[str] = 
         extra_javascript: `config.extra_javascript`: scripts the site adds by configuration.
         site_url: `config.site_url`; its path prefixes root-relative addresses (404.html).
     """
-    paths = {s.lstrip("/") for s in map(str, extra_javascript)}
+    paths = {s.lstrip("/") for s in map(str, extra_javascript)} | set(SEARCH_SCRIPTS)
     snippets: list[re.Pattern[str]] = []
     for folder in map(Path, theme_dirs):
         paths |= {f"assets/javascripts/{p.name}" for p in (folder / "assets" / "javascripts").glob("*.js")}

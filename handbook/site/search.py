@@ -19,6 +19,8 @@ view (its form and figures worked out in the browser) is left out (`IGNORED`).
 
 from __future__ import annotations
 
+import gzip
+import json
 import re
 import subprocess
 import sys
@@ -28,6 +30,8 @@ from pathlib import Path
 from handbook.core.errors import HandbookUserError
 
 BUNDLE = "pagefind"
+# The one script a page loads from the bundle (the search box in the header); it loads the rest.
+SCRIPTS = (f"{BUNDLE}/pagefind-component-ui.js",)
 # Material's main content, in every page it writes (the classic theme and Zensical's alike).
 ROOT = "article.md-content__inner"
 # What a page carries that is not its text: the school's own view, worked out in the browser.
@@ -74,3 +78,17 @@ def index(site_dir: Path) -> IndexReport:
         raise HandbookUserError(f"the search index could not be made (pagefind exited {done.returncode}):\n{detail}", status=1)
     found = _INDEXED.search(done.stdout)
     return IndexReport(pages=int(found[1]) if found else 0, bundle=site_dir / BUNDLE)
+
+
+def fragments(bundle: Path) -> dict[str, dict]:
+    """What the index holds for each page (its title, text and address), by address.
+
+    Pagefind writes one fragment per page: gzipped JSON after a `pagefind_dcd` signature. Read by
+    the tests that check what a visitor's search can show (no internal record, each service).
+    """
+    found = {}
+    for file in (Path(bundle) / "fragment").iterdir():
+        data = gzip.decompress(file.read_bytes())
+        page = json.loads(data[data.index(b"{"):])
+        found[page["url"]] = page
+    return found

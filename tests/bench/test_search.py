@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-import shutil
+import os
+from pathlib import Path
 
 import pytest
 
-from bench.search import ENGINES, in_browser, lunr_files, over_target, queries, rows
+from bench.search import ENGINES, engines, in_browser, lunr_files, over_target, queries, rows
 from handbook.views import catalogue
+from tests.site.helpers import make_project
 
 
 def test_queries_name_a_service_a_summary_word_and_a_contact_role_with_their_right_pages(sample_data, sample_handbook):
@@ -21,15 +23,32 @@ def test_queries_name_a_service_a_summary_word_and_a_contact_role_with_their_rig
             assert q.right == (f"services/{services[q.text].id}/",)
 
 
-def test_lunr_files_are_the_index_every_visitor_fetches_and_the_worker(built_site):
-    files = lunr_files(built_site)
-    assert files["index_kb"] > files["index_gzip_kb"] > 0 and files["worker_kb"] > 0
-
-
 @pytest.fixture(scope="module")
-def site_copy(built_site, tmp_path_factory):
-    """The sample site, copied: the bench writes its Pagefind index into the site it measures."""
-    return shutil.copytree(built_site, tmp_path_factory.mktemp("search") / "site")
+def site_copy(sample_data, tmp_path_factory):
+    """The sample built with the theme's search turned back on (the site's own is Pagefind), so
+    that both engines are there to measure; without the PDF."""
+    from handbook.commands.build import build
+
+    project = make_project(tmp_path_factory.mktemp("search") / "project", sample_data)
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("\nplugins:\n", "\nplugins:\n  - search:\n      lang: en\n", 1), encoding="utf-8")
+    cwd = os.getcwd()
+    os.chdir(project)
+    try:
+        build(Path("data"), Path("site"), pdf=False)
+    finally:
+        os.chdir(cwd)
+    return project / "site"
+
+
+def test_the_site_carries_pagefind_and_lunr_only_where_the_theme_search_is_on(built_site, site_copy):
+    assert engines(built_site) == ("pagefind",)
+    assert engines(site_copy) == ENGINES
+
+
+def test_lunr_files_are_the_index_every_visitor_fetches_and_the_worker(site_copy):
+    files = lunr_files(site_copy)
+    assert files["index_kb"] > files["index_gzip_kb"] > 0 and files["worker_kb"] > 0
 
 
 @pytest.mark.browser

@@ -13,6 +13,7 @@ from __future__ import annotations
 import functools
 import http.client
 import http.server
+import json
 import os
 import threading
 from html.parser import HTMLParser
@@ -152,11 +153,28 @@ def test_zensical_builds_the_same_pages_as_the_default_generator(sites):
 
 
 def test_both_sites_publish_the_downloads_and_the_pdf(sites):
-    """The files prepare adds beside the pages; only the search index differs by generator
-    (the theme's `search/search_index.json`, Zensical's `search.json`)."""
+    """The files prepare adds beside the pages, and the same search under both: Pagefind's bundle,
+    and no index of the theme's (`search/search_index.json`; Zensical's `search.json` is left empty)."""
     for site in sites.values():
         assert (site / "downloads" / "services.json").is_file() and (site / "downloads" / "charges.csv").is_file()
         assert len(list((site / "pdf").glob("*.pdf"))) == 1
+        assert (site / "pagefind" / "pagefind-component-ui.js").is_file() and (site / "pagefind" / "pagefind-entry.json").is_file()
+        assert not (site / "search" / "search_index.json").exists()
+        if (site / "search.json").exists():  # Zensical with its search off writes one with no items
+            assert json.loads((site / "search.json").read_text(encoding="utf-8"))["items"] == []
+
+
+@pytest.mark.parametrize("generator", GENERATORS)
+def test_the_search_assets_answer_under_the_sub_path(sites, served, generator):
+    """The header's script and the stylesheet's import of Pagefind's styles, from a service page."""
+    site, base = sites[generator], served[generator]
+    page = next(p for p in sorted((site / "services").rglob("index.html")))
+    here = page_url(base, site, page)
+    script = next(a for a in addresses(page) if a.endswith("pagefind/pagefind-component-ui.js"))
+    assert status(urljoin(here, script)) == 200 and urljoin(here, script).startswith(base)
+    stylesheet = urljoin(base, "assets/stylesheets/search.css")
+    imported = (site / "assets" / "stylesheets" / "search.css").read_text(encoding="utf-8").split('url("')[1].split('"')[0]
+    assert status(stylesheet) == 200 and status(urljoin(stylesheet, imported)) == 200
 
 
 def test_a_link_miscounted_by_one_level_is_caught(sites, served):

@@ -15,6 +15,7 @@ from handbook.core.errors import HandbookUserError
 from handbook.data.model.types import Visibility
 from handbook.presentation import wording
 from handbook.presentation.wording import money
+from handbook.site import search
 from handbook.views import catalogue, prices
 from handbook.views.edition import pdf_filename
 from tests.site.helpers import build_site, make_project, page, soup, text_files
@@ -85,10 +86,12 @@ def test_nothing_internal_or_unconsented_appears_in_pages_search_sitemap_or_down
     secrets = _private_strings(sample_handbook)
     assert secrets, "the sample data should exercise the privacy rule"
     files = text_files(built_site)
-    assert built_site / "search" / "search_index.json" in files
     assert built_site / "sitemap.xml" in files
     assert built_site / "downloads" / "charges.csv" in files
     leaks = [(f.relative_to(built_site), s) for f in files for s in secrets if s in f.read_text(encoding="utf-8")]
+    indexed = search.fragments(built_site / search.BUNDLE)  # the search index, gzipped per page
+    assert len(indexed) > 60
+    leaks += [(f"search: {url}", s) for url, f in indexed.items() for s in secrets if s in json.dumps(f, ensure_ascii=False)]
     assert leaks == []
 
 
@@ -154,12 +157,12 @@ def test_no_page_requests_anything_from_another_site(built_site):
 
 
 def test_search_index_holds_each_service_with_its_summary(built_site, public):
-    index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    by_location = {d["location"]: d for d in index["docs"]}
+    indexed = search.fragments(built_site / search.BUNDLE)
+    assert not (built_site / "search" / "search_index.json").exists()  # the theme's search is off
     for service in public:
-        doc = by_location[f"services/{service.id}/"]
-        assert doc["title"] == service.name
-        assert doc["text"].startswith(f"<p>{service.summary}") or service.summary in doc["text"]
+        page = indexed[f"/services/{service.id}/"]
+        assert page["meta"]["title"] == service.name
+        assert service.summary in page["content"]
 
 
 @pytest.fixture()
@@ -233,9 +236,8 @@ def test_a_new_service_reaches_catalogue_search_price_list_and_downloads_with_no
     assert page(site, "services/zz-forest-school-visits").h1.get_text(strip=True) == "Forest School Visits"
     assert page(site, "catalogue").select_one("#service-zz-forest-school-visits") is not None
     assert "£612.35" in page(site, "prices").select_one("table.hb-price-list").get_text()
-    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    assert any(d["location"] == "services/zz-forest-school-visits/" for d in index["docs"])
-    assert any("woodland" in d["text"] for d in index["docs"] if d["location"].startswith("services/zz-forest"))
+    indexed = search.fragments(site / search.BUNDLE)
+    assert "woodland" in indexed["/services/zz-forest-school-visits/"]["content"]
     assert "zz-forest-school-visits" in (site / "downloads" / "charges.csv").read_text(encoding="utf-8")
     ids = [s["id"] for s in json.loads((site / "downloads" / "services.json").read_text(encoding="utf-8"))["services"]]
     assert "zz-forest-school-visits" in ids

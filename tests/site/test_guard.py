@@ -83,6 +83,17 @@ def test_a_script_path_is_resolved_from_the_page_that_loads_it(allowance):
     assert found("//evil.example/assets/javascripts/sortable.js", "index.html")
 
 
+def test_only_the_search_ui_script_of_the_sites_own_pagefind_bundle_is_allowed(allowance):
+    def found(src: str, page: str) -> bool:
+        return bool(check_page(f'<html><body><script src="{src}" defer></script></body></html>', page, allowance))
+
+    assert not found("../../pagefind/pagefind-component-ui.js", "services/x/index.html")
+    assert not found("pagefind/pagefind-component-ui.js", "index.html")
+    assert found("pagefind/pagefind-ui.js", "index.html")  # the bundle's other UI: not ours
+    assert found("pagefind/index/en_1.pf_index", "index.html")
+    assert found("https://cdn.example/pagefind/pagefind-component-ui.js", "index.html")
+
+
 def test_schemes_are_read_as_a_browser_reads_them():
     assert scheme_of(" \x01Java\tScr\nipt:alert(1)") == "javascript"
     assert scheme_of("DATA:text/html,x") == "data"

@@ -2,26 +2,14 @@
 
 from __future__ import annotations
 
-import gzip
-import json
 import shutil
 from pathlib import Path
 
 import pytest
 
 from handbook.core.errors import HandbookUserError
-from handbook.site.search import BUNDLE, ROOT, command, index
+from handbook.site.search import BUNDLE, ROOT, SCRIPTS, command, fragments, index
 from handbook.views import catalogue
-
-
-def _fragments(bundle: Path) -> dict[str, dict]:
-    """Pagefind's fragment per page (gzipped JSON after a `pagefind_dcd` signature), by address."""
-    found = {}
-    for file in (bundle / "fragment").iterdir():
-        data = gzip.decompress(file.read_bytes())
-        page = json.loads(data[len(b"pagefind_dcd"):])
-        found[page["url"]] = page
-    return found
 
 
 @pytest.fixture(scope="module")
@@ -34,25 +22,25 @@ def test_every_page_is_indexed_into_the_bundle_inside_the_site(indexed):
     site, report = indexed
     pages = [p for p in site.rglob("*.html") if not p.is_relative_to(site / BUNDLE)]
     assert report.bundle == site / BUNDLE and (site / BUNDLE / "pagefind.js").is_file()
-    assert (site / BUNDLE / "pagefind-component-ui.js").is_file()
-    assert report.pages == len(_fragments(report.bundle)) and report.pages >= len(pages) - 1
+    assert all((site / script).is_file() for script in SCRIPTS)  # what the header loads
+    assert report.pages == len(fragments(report.bundle)) and report.pages >= len(pages) - 1
 
 
 def test_only_the_main_content_is_indexed(indexed, sample_handbook):
     site, report = indexed
-    fragments = _fragments(report.bundle)
+    indexed = fragments(report.bundle)
     service = next(s for s in catalogue.public_services(sample_handbook))
-    page = fragments[f"/services/{service.id}/"]
+    page = indexed[f"/services/{service.id}/"]
     assert page["meta"]["title"] == service.name
     assert page["content"].startswith(service.name)  # the article's heading first: no header, no navigation
-    for text in (f["content"] for f in fragments.values()):
+    for text in (f["content"] for f in indexed.values()):
         assert "Download the PDF edition" not in text  # the banner on every page
         assert "Skip to content" not in text
 
 
 def test_the_schools_own_view_is_not_indexed(indexed):
     site, report = indexed
-    catalogue = _fragments(report.bundle)["/catalogue/"]["content"]
+    catalogue = fragments(report.bundle)["/catalogue/"]["content"]
     form = (site / "catalogue" / "index.html").read_text(encoding="utf-8")
     assert "data-hb-school-form" in form and "Pupils on roll</label>" in form
     assert "on roll" not in catalogue.lower()  # the form's labels, hints and errors

@@ -23,6 +23,9 @@ What Zensical needs that MkDocs does not, all handled here:
   make this step unnecessary.
 - It ignores `hooks:` without a word (values they would set stay undefined): a config that
   still has hooks is refused.
+- It builds its own search index even when the config names no search plugin: turned off here
+  (it then writes a `search.json` with no items), as the site's search is Pagefind's, made after
+  the build (`handbook.site.search`).
 - It is run as `python -m zensical build --strict` in a child process: its Rust runtime
   panics rather than raising, and keeps state between builds.
 """
@@ -119,7 +122,11 @@ def zensical_config(settings: dict[str, Any], base: Path, moved: dict[str, str])
     for plugin in config.get("plugins") or []:
         if isinstance(plugin, dict) and "macros" in plugin:
             plugin = {"macros": {**(plugin["macros"] or {}), "module_name": __name__}}
-        plugins.append(plugin)
+        if plugin != "search" and not (isinstance(plugin, dict) and "search" in plugin):
+            plugins.append(plugin)
+    # Zensical builds its own search index unless told not to (even with no `search` entry);
+    # the site's search is Pagefind's (handbook.site.search), made after any generator.
+    plugins.append({"search": {"enabled": False}})
     config["plugins"] = plugins
     for key in ("watch", "config_file_path"):
         config.pop(key, None)

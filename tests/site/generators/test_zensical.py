@@ -74,7 +74,10 @@ def test_the_config_zensical_reads_is_relative_with_the_nav_renamed_and_this_mac
     assert (config["docs_dir"], config["site_dir"]) == ("docs", "site") and "watch" not in config
     assert config["theme"]["custom_dir"] == str(tmp_path / "overrides")
     assert config["nav"] == [{"Home": "index.md"}, {"Kinds": ["schools/index.md", "schools/academy/index.md"]}]
-    assert config["plugins"][1] == {"macros": {"module_name": "handbook.site.generators.zensical", "on_undefined": "strict"}}
+    assert config["plugins"] == [
+        {"macros": {"module_name": "handbook.site.generators.zensical", "on_undefined": "strict"}},
+        {"search": {"enabled": False}},  # the site's search is Pagefind's, made after the build
+    ]
     assert settings["docs_dir"] == "/abs/docs"  # the prepared settings are not changed
 
 
