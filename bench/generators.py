@@ -37,7 +37,14 @@ limits.MAX_FILE_BYTES = limits.MAX_SERVICES = limits.MAX_TOTAL_CHARGES = limits.
 
 
 def search_figures(site: Path) -> dict:
-    """The search index's size (the theme's or Zensical's) and whether the catalogue page is in it."""
+    """The search index's size (Pagefind's, which `handbook build` makes after any generator; else
+    the theme's or Zensical's) and whether the catalogue page is in it."""
+    bundle = site / "pagefind"
+    if bundle.is_dir():
+        from handbook.site.search import fragments
+
+        size = sum(f.stat().st_size for f in bundle.rglob("*") if f.is_file())
+        return {"search_kb": size / 1024, "catalogue_indexed": any(url.rstrip("/").endswith("catalogue") for url in fragments(bundle))}
     index = next((p for p in (site / "search" / "search_index.json", site / "search.json") if p.is_file()), None)
     if index is None:
         return {"search_kb": 0.0, "catalogue_indexed": False}
