@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
@@ -32,12 +31,7 @@ def site_copy(sample_data, tmp_path_factory):
     project = make_project(tmp_path_factory.mktemp("search") / "project", sample_data)
     config = project / "mkdocs.yml"
     config.write_text(config.read_text(encoding="utf-8").replace("\nplugins:\n", "\nplugins:\n  - search:\n      lang: en\n", 1), encoding="utf-8")
-    cwd = os.getcwd()
-    os.chdir(project)
-    try:
-        build(Path("data"), Path("site"), pdf=False)
-    finally:
-        os.chdir(cwd)
+    build(project / "data", project / "site", pdf=False, config_file=project / "mkdocs.yml")
     return project / "site"
 
 

@@ -5,7 +5,6 @@ whom to ask, payers in words, and each kind of school's page lists the right ser
 
 from __future__ import annotations
 
-import os
 import shutil
 from pathlib import Path
 
@@ -160,12 +159,7 @@ def extra_site(tmp_path_factory, sample_handbook):
     extra = EXTRA_SERVICES.format(category=first.category, contact=first.contacts[0], owner=first.owner)
     services.write_text(services.read_text(encoding="utf-8").rstrip("\n") + "\n" + extra, encoding="utf-8")
     project = make_project(base / "project", data)
-    cwd = os.getcwd()
-    os.chdir(project)
-    try:
-        build(Path("data"), Path("site"), pdf=False)
-    finally:
-        os.chdir(cwd)
+    build(project / "data", project / "site", pdf=False, config_file=project / "mkdocs.yml")
     return project / "site", load_handbook(project / "data")
 
 
