@@ -19,7 +19,7 @@ from handbook.core.errors import HandbookUserError
 from handbook.core.limits import MAX_PUPILS
 from handbook.data.model import Handbook
 from handbook.data.model.types import Phase, Setting
-from handbook.data.validate import load_handbook
+from handbook.data.snapshot import cached_handbook
 from handbook.views.catalogue import public_services
 from handbook.views.quote import MAX_QUANTITY, Quantity, Quote, School, item_keys, quote, resolve_key
 
@@ -127,7 +127,7 @@ def school_quote(data_dir: Path | str, phase: str | None, setting: str | None, p
     school = parse_school(phase, setting, pupils)
     for text in quantities or []:
         parse_quantity(text)
-    handbook = load_handbook(data_dir)  # HandbookUserError, status 1, listing the problems
+    handbook = cached_handbook(data_dir)  # HandbookUserError, status 1, listing the problems
     keys = selected_keys(handbook, services or [])
     chosen = chosen_quantities(handbook, quantities or [])
     return Answer(handbook, quote(handbook, school, chosen, keys), chosen, keys is not None)

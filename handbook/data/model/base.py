@@ -19,4 +19,5 @@ class Record(BaseModel):
         str_strip_whitespace=True,
         use_attribute_docstrings=False,
         validate_default=False,
+        defer_build=True,
     )
