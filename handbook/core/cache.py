@@ -1,7 +1,8 @@
 """cache: a folder for results that are slow to make and depend only on their inputs.
 
 What is kept, each under a key that hashes everything that makes it (so an edit is never served
-a stale entry): the values read from each data file (`handbook.data.load`), officers' Markdown as HTML
+a stale entry): the values read from each data file (`handbook.data.load`), the validated handbook of a
+whole data folder (`handbook.data.snapshot`, for `handbook quote`), officers' Markdown as HTML
 (`handbook.presentation.markdown`), compiled templates (`handbook.presentation.templating`), the
 Graphviz chart (`handbook.presentation.chart`) and the built pages the guard has passed
 (`handbook.site.guard`). Why: like Python's .pyc files, a build in a fresh process (`make site`, CI
