@@ -1,7 +1,7 @@
 """cycle: the yearly cycle's commands: `handbook init`, `handbook edition start`, `handbook prices`.
 
 Each one parses its arguments, calls one engine function (`handbook.data.rollover`,
-`handbook.data.prices`, `handbook.data.scaffold`), hands the result to its reporter
+`handbook.data.prices`, `handbook.site.starter`), hands the result to its reporter
 (`handbook.presentation.cycle`) and returns an exit code; `cli.py` adds these parsers with one
 call. Writing the exported sheet is the only file this module writes itself.
 """
@@ -91,7 +91,7 @@ def _prices_uplift(args: argparse.Namespace) -> int:
 
 
 def _init(args: argparse.Namespace) -> int:
-    from handbook.data.scaffold import create_handbook
+    from handbook.site.starter import create_handbook
     from handbook.presentation.cycle import render_init
 
     files = create_handbook(Path(args.folder), args.authority, logo=Path(args.logo) if args.logo else None, colours=args.colours)

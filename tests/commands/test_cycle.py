@@ -1,5 +1,5 @@
 """The yearly cycle from the command line: `handbook edition start` and `handbook prices`, as an
-officer and finance would use them, on a copy of the sample data (`handbook init`: test_init_project.py)."""
+officer and finance would use them, on a copy of the sample data (`handbook init` is tested in tests/site/test_starter.py)."""
 
 from __future__ import annotations
 
