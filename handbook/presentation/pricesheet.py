@@ -50,17 +50,17 @@ def sheet_xlsx(columns: tuple[str, ...], rows: list[dict[str, str]]) -> bytes:
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     amount_at = columns.index("amount")
-    for row in rows:
+    for r, row in enumerate(rows, start=2):
         values: list[object] = [escape.csv_cell(row[c]) for c in columns]
         amount = row["amount"]
         if amount and amount[0].isdigit():
             values[amount_at] = Decimal(amount)
         sheet.append(values)
-        for cell in sheet[sheet.max_row]:
-            if cell.data_type == "f":  # never: every text was escaped; a formula here is a bug
-                raise AssertionError(f"a formula reached the price sheet: {cell.value!r}")
-            if cell.column - 1 == amount_at and not isinstance(cell.value, str):
-                cell.number_format = "0.00"
+        if not isinstance(values[amount_at], str):
+            sheet.cell(row=r, column=amount_at + 1).number_format = "0.00"
+    for line in sheet.iter_rows(min_row=2):
+        if any(cell.data_type == "f" for cell in line):  # never: every text was escaped; a formula here is a bug
+            raise AssertionError("a formula reached the price sheet")
     sheet.freeze_panes = "A2"
     widths = {"service": 28, "service_name": 40, "offer": 24, "label": 30, "unit": 24, "settings": 26, "band": 10, "phase": 12, "amount": 12}
     for i, name in enumerate(columns):
