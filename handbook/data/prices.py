@@ -31,7 +31,7 @@ from handbook.data.model import Handbook
 from handbook.data.model.services import Band, Charge, Offer, Service
 from handbook.data.report import render
 from handbook.data.sheet import FORMULA, SheetRow
-from handbook.data.validate import display_path, load_handbook, validate
+from handbook.data.validate import display_path, validate
 
 COLUMNS = ("service", "service_name", "offer", "label", "unit", "settings", "band", "phase", "amount")
 KEY = ("service", "offer", "label", "unit", "settings", "band", "phase")
@@ -206,18 +206,18 @@ def write_prices(data_dir: Path | str, prices: list[NewPrice]) -> Handbook:
     """
     data_dir = Path(data_dir)
     path = data_dir / "services.yaml"
-    text = apply_edits(path.read_text(encoding="utf-8"), _edits(prices))
+    text = apply_edits(path.read_text(encoding="utf-8"), _edits(prices))  # no edits: the text as it is
     with tempfile.TemporaryDirectory(prefix="handbook-prices-") as temp:
         trial = Path(temp) / "data"
         shutil.copytree(data_dir, trial)
         (trial / path.name).write_text(text, encoding="utf-8")
-        result = validate(trial)
+        result = validate(trial, warnings=False)
         if not result.ok:
             problems = render(result.errors).replace(display_path(trial), display_path(data_dir))
             raise HandbookUserError(f"the new prices would not be valid, so nothing was written:\n{problems}", status=1)
     if prices:
         path.write_text(text, encoding="utf-8")
-    return load_handbook(data_dir)
+    return result.handbook  # the data as now written: the same texts the trial validated
 
 
 def charges_for_sheet(handbook: Handbook) -> list[dict[str, str]]:

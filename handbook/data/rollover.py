@@ -128,10 +128,9 @@ def _service_edits(handbook: Handbook, old_start: int, years: int) -> tuple[list
     return edits, kept
 
 
-def _archive(data_dir: Path, archive: Path) -> list[str]:
-    """Copies the edition's files into `archive`, its `previous` and schema path made relative to it."""
-    archive.mkdir(parents=True)
-    names = []
+def _archived(data_dir: Path) -> dict[str, str]:
+    """The edition's files as the archive keeps them: its `previous` and schema path made relative."""
+    texts = {}
     for path in sorted(data_dir.glob("*.yaml")):
         text = path.read_text(encoding="utf-8")
         # The archive is two folders deeper: its editors find the schema at ../../../schema/.
@@ -140,12 +139,19 @@ def _archive(data_dir: Path, archive: Path) -> list[str]:
             handbook_previous = re.search(r"^(\s+previous:\s*)archive/", text, re.M)
             if handbook_previous:
                 text = text[: handbook_previous.start()] + handbook_previous[1] + "../" + text[handbook_previous.end():]
-        (archive / path.name).write_text(text, encoding="utf-8")
-        names.append(path.name)
-    return names
+        texts[path.name] = text
+    return texts
 
 
-def _apply(data_dir: Path, new_id: str, published: dt.date | None, handbook: Handbook) -> Rollover:
+@dataclass
+class _Plan:
+    archive: dict[str, str]  # file name -> text, for archive/<old id>/
+    files: dict[str, str]  # file name -> new text, for the data folder
+    result: Rollover
+
+
+def _plan(data_dir: Path, new_id: str, published: dt.date | None, handbook: Handbook) -> _Plan:
+    """Every text to write, worked out once (the trial and the real write use the same texts)."""
     from handbook.data.load import format_path
 
     old_id = handbook.authority.edition.id
@@ -153,15 +159,25 @@ def _apply(data_dir: Path, new_id: str, published: dt.date | None, handbook: Han
     years = new_start - old_start
     if years <= 0:
         raise HandbookUserError(f"the new edition {new_id!r} must come after the current one, {old_id!r}", status=2)
-    archive = data_dir / "archive" / old_id
-    result = Rollover(old_id, new_id, display_path(archive), _archive(data_dir, archive))
+    archive = _archived(data_dir)
+    result = Rollover(old_id, new_id, display_path(data_dir / "archive" / old_id), sorted(archive))
     service_edits, kept = _service_edits(handbook, old_start, years)
+    files = {}
     for stem, edits in (("authority", _authority_edits(handbook, new_id, years, published)), ("services", service_edits)):
         path = data_dir / f"{stem}.yaml"
-        path.write_text(apply_edits(path.read_text(encoding="utf-8"), [e for e, _ in edits]), encoding="utf-8")
+        files[path.name] = apply_edits(path.read_text(encoding="utf-8"), [e for e, _ in edits])
         result.changes += [Change(display_path(path), format_path(e.path), old, e.text) for e, old in edits]
     result.kept = [Change(display_path(data_dir / "services.yaml"), format_path(p), day, day) for p, day in kept]
-    return result
+    return _Plan(archive, files, result)
+
+
+def _write(data_dir: Path, plan: _Plan) -> None:
+    archive = data_dir / "archive" / plan.result.old_id
+    archive.mkdir(parents=True)
+    for name, text in plan.archive.items():
+        (archive / name).write_text(text, encoding="utf-8")
+    for name, text in plan.files.items():
+        (data_dir / name).write_text(text, encoding="utf-8")
 
 
 def start_edition(data_dir: Path | str, new_id: str, published: dt.date | None = None, today: dt.date | None = None) -> Rollover:
@@ -181,14 +197,15 @@ def start_edition(data_dir: Path | str, new_id: str, published: dt.date | None =
     if changed:
         listed = ", ".join(changed[:5]) + (f" and {len(changed) - 5} more" if len(changed) > 5 else "")
         raise HandbookUserError(f"the data folder has changes git has not committed ({listed}); commit them (or undo them) first, so the archive is the edition as published; nothing was changed", status=1)
+    plan = _plan(data_dir, new_id, published, handbook)
     with tempfile.TemporaryDirectory(prefix="handbook-edition-") as temp:
         trial = Path(temp) / "data"
         shutil.copytree(data_dir, trial)
-        _apply(trial, new_id, published, handbook)
+        _write(trial, plan)
         checked = validate(trial, today)
         if not checked.ok:
             problems = render(checked.errors).replace(display_path(trial), display_path(data_dir))
             raise HandbookUserError(f"the new edition would not be valid, so nothing was changed:\n{problems}", status=1)
-    result = _apply(data_dir, new_id, published, handbook)
-    result.warnings = len(validate(data_dir, today).problems)
-    return result
+    _write(data_dir, plan)
+    plan.result.warnings = len(checked.problems)  # the same texts: only warnings, since it validated
+    return plan.result
