@@ -6,7 +6,8 @@ header = row 1), or a `HandbookUserError` saying why the file cannot be read at 
 
 The sheet is untrusted input, like the YAML: it is bounded before it is read (file size, rows,
 columns, the length of a cell), a cell holding a formula is reported rather than evaluated or
-taken at its cached value (what finance sees may not be what the file holds), and every cell
+taken at its cached value (what finance sees may not be what the file holds), an .xlsx that would unpack to more than
+a price sheet ever holds is refused before it is parsed, and every cell
 becomes text for `handbook.data.prices` to check. XLSX is read with openpyxl in read-only
 mode (streamed; it does not evaluate formulas). Nothing is written.
 """
@@ -26,6 +27,7 @@ from handbook.core.limits import MAX_TEXT, MAX_TOTAL_CHARGES
 MAX_SHEET_BYTES = 5 * 1024 * 1024  # an xlsx of every charge the limits allow is about 200 KB
 MAX_ROWS = MAX_TOTAL_CHARGES + 100  # every charge, and room for finance's notes below
 MAX_COLUMNS = 40
+MAX_UNPACKED_BYTES = 50 * 1024 * 1024  # the XML inside an .xlsx: about 1 MB for every charge the limits allow
 
 
 @dataclass(frozen=True)
@@ -73,10 +75,15 @@ def _rows_csv(path: Path) -> list[list[object]]:
 
 def _rows_xlsx(path: Path) -> tuple[list[list[object]], set[tuple[int, int]]]:
     """Cell values by row, and the (row, column) of each formula (openpyxl keeps its text, `=…`)."""
+    from zipfile import BadZipFile, ZipFile
+
     from openpyxl import load_workbook
-    from zipfile import BadZipFile
 
     try:
+        with ZipFile(path) as archive:  # an .xlsx is a zip: bound what it unpacks to before reading it
+            unpacked = sum(member.file_size for member in archive.infolist())
+        if unpacked > MAX_UNPACKED_BYTES:
+            raise HandbookUserError(f"{path} unpacks to {unpacked // (1024 * 1024)} MB; a price sheet is far smaller: export a fresh one", status=1)
         book = load_workbook(path, read_only=True, data_only=False)
     except (BadZipFile, KeyError, ValueError, OSError) as error:
         raise HandbookUserError(f"{path} is not an Excel workbook the handbook can read ({error}); save it as .xlsx or .csv", status=1) from None

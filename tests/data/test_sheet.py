@@ -62,3 +62,14 @@ def test_a_sheet_is_bounded_before_it_is_read(tmp_path: Path, monkeypatch: pytes
     long.write_text("service,amount\n" + "x" * 5000 + ",1\n", encoding="utf-8")
     monkeypatch.undo()
     assert len(read_sheet(long)[1][0].cells["service"]) == 500
+
+
+def test_an_xlsx_that_unpacks_to_far_more_than_a_sheet_is_refused_before_parsing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    book = Workbook()
+    book.active.append(["service", "amount"])
+    book.active.append(["payroll", "x" * 20_000])
+    path = tmp_path / "bomb.xlsx"
+    book.save(path)
+    monkeypatch.setattr(sheet, "MAX_UNPACKED_BYTES", 10_000)
+    with pytest.raises(HandbookUserError, match="unpacks to"):
+        read_sheet(path)
