@@ -120,8 +120,42 @@ def _logo(project: Path, logo: Path | None, colour: str) -> str:
         raise HandbookUserError(f"there is no logo file {logo}", status=2)
     if logo.stat().st_size > MAX_LOGO_BYTES:
         raise HandbookUserError(f"the logo {logo} is over 1 MB; use a smaller file", status=2)
+    if suffix == ".svg":
+        problem = svg_problem(logo.read_bytes())
+        if problem:
+            raise HandbookUserError(f"the logo {logo} cannot be published: {problem}; export it again as a plain SVG or PNG", status=2)
     shutil.copyfile(logo, assets / f"logo{suffix}")
     return f"assets/logo{suffix}"
+
+
+_ACTIVE = {"script", "foreignobject", "iframe", "embed", "object", "handler", "listener"}
+
+
+def svg_problem(data: bytes) -> str | None:
+    """Why an SVG logo is not safe to publish, or None.
+
+    Why: the site serves the logo as a file of its own, and an SVG opened on its own runs its
+    scripts with the site's address. So the logo is read as XML (expat: no external entities)
+    and refused when it has a script, an embedded document, an event attribute (`onload`) or a
+    link to anything but a part of itself (`href="#…"`).
+    """
+    import xml.etree.ElementTree as ElementTree
+
+    try:
+        root = ElementTree.fromstring(data)
+    except ElementTree.ParseError as error:
+        return f"it is not well-formed XML ({error})"
+    for element in root.iter():
+        name = str(element.tag).rsplit("}", 1)[-1].lower()
+        if name in _ACTIVE:
+            return f"it has a <{name}> element"
+        for attribute, value in element.attrib.items():
+            local = attribute.rsplit("}", 1)[-1].lower()
+            if local.startswith("on"):
+                return f"it has an event attribute ({local})"
+            if local == "href" and not value.strip().startswith("#"):
+                return f"it links outside itself ({value[:60]!r})"
+    return None
 
 
 def _write_project(project: Path, authority: str, logo: Path | None, colours: tuple[str, str]) -> None:

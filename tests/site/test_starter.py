@@ -76,3 +76,19 @@ def test_placeholder_page_keeps_headings_and_macros_and_says_what_to_write():
     assert out.startswith("---\ntitle: T\n---\n\n# 1. T\n\n*Write here* about 10 words")
     assert "\u201cSome \u2026 prose here. More prose.\u2026\u201d" in out and "{{ authority_name }}" not in out
     assert "\n\n{{ org_chart() }}\n\n## Next\n\n*Write here*" in out
+
+
+def test_an_svg_logo_that_could_run_a_script_is_refused(tmp_path: Path):
+    from handbook.site.starter import svg_problem
+
+    plain = b'<svg xmlns="http://www.w3.org/2000/svg"><defs><path id="p" d="M0 0h1"/></defs><use href="#p"/></svg>'
+    assert svg_problem(plain) is None
+    assert svg_problem(b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>') == "it has a <script> element"
+    assert svg_problem(b'<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>') == "it has an event attribute (onload)"
+    assert "links outside itself" in svg_problem(b'<svg xmlns="http://www.w3.org/2000/svg" xmlns:x="http://www.w3.org/1999/xlink"><a x:href="javascript:alert(1)"/></svg>')
+    assert "foreignobject" in svg_problem(b'<svg xmlns="http://www.w3.org/2000/svg"><foreignObject/></svg>')
+    bad = tmp_path / "crest.svg"
+    bad.write_bytes(b'<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>')
+    with pytest.raises(HandbookUserError, match="cannot be published: it has an event attribute"):
+        create_handbook(tmp_path / "c", "Wessex County Council", logo=bad)
+    assert not (tmp_path / "c").exists()
