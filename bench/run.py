@@ -294,6 +294,15 @@ def bench_search(work: Path) -> None:
         _row(name, figure, target, None if "target" not in target else not over_target((name, figure, target)))
 
 
+def bench_cycle(work: Path) -> None:
+    """The yearly cycle's commands (`bench.cycle`), on the sample and at 1,000 services."""
+    from bench.cycle import rows
+
+    print("The yearly cycle (whole commands with start-up; 1,000 services past the file limits)", flush=True)
+    for name, figure, note in rows(work):
+        _row(name, figure, note)
+
+
 def bench_bounds(work: Path) -> None:
     """What the worst pull request costs: the largest valid input, and a 1 MB service name.
 
@@ -338,6 +347,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quote", action="store_true", help="the `handbook quote` rows only")
     parser.add_argument("--school", action="store_true", help="the school's own view rows only")
     parser.add_argument("--generators", action="store_true", help="the generators' and search rows only")
+    parser.add_argument("--cycle", action="store_true", help="the yearly cycle's commands only (init, edition start, prices)")
     parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
@@ -356,6 +366,9 @@ def main(argv: list[str] | None = None) -> int:
         if args.school:
             bench_school(work)
             return 0
+        if args.cycle:
+            bench_cycle(work)
+            return 0
         if args.generators:
             bench_generators(work)
             bench_search(work)
@@ -366,6 +379,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"(the largest valid file holds {largest:,} of the sample's services)", flush=True)
             bench_validation(work, largest)
             bench_quote(work, largest)
+            bench_cycle(work)
             bench_school(work)
             bench_generators(work)
             bench_search(work)

@@ -76,9 +76,12 @@ def make_data(source: Path, target: Path, count: int) -> Path:
     values = _copy(source, target)
     templates = [s for s in values["services"] if s.get("visibility", "public") == "public"]
     services = []
+    numbers: dict[str, int] = {}  # each clone its own number in its category, as officers keep them
     for i in range(count):
         service = dict(templates[i % len(templates)])
         service["id"] = f"{service['id']}-{i + 1:04d}"
+        numbers[service["category"]] = numbers.get(service["category"], 0) + 1
+        service["number"] = numbers[service["category"]]
         service["name"] = f"{service['name']} {i + 1}"
         service["related"] = []
         services.append(service)

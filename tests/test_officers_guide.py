@@ -2,13 +2,20 @@
 sample data and must validate (or, for the error example, report exactly what the guide shows).
 
 Examples are marked `<!-- example NAME: STEP -->` just above an indented code block, STEP being
-`replace in FILE` / `with` (a before/after pair), `add to LIST in FILE`, `run` (shell commands
-run beside the data folder) or `errors` (the expected `handbook validate` lines).
+`replace in FILE` / `with` (a before/after pair; FILE relative to the data folder), `add to LIST
+in FILE`, `run` (shell commands run beside the data folder), `handbook` (`.venv/bin/handbook …`
+lines, run as the handbook command in the folder above the data), `prints` (lines the last
+`handbook` step printed, each found in its output) or `errors` (the expected `handbook
+validate` lines).
 """
 
 from __future__ import annotations
 
+import contextlib
+import io
+import os
 import re
+import shlex
 import shutil
 import subprocess
 import textwrap
@@ -27,7 +34,8 @@ from handbook.views.changes import compare
 ROOT = Path(__file__).resolve().parent.parent
 GUIDE = ROOT / "docs" / "officers-guide.md"
 MARKER = re.compile(r"^<!-- example ([\w-]+): (.+?) -->\n\n((?:(?:    .*)?\n)+)", re.M)
-TOPICS = ["change-a-price", "add-a-service", "retire-a-service", "change-a-contact", "start-a-new-edition", "read-a-validation-error"]
+TOPICS = ["change-a-price", "add-a-service", "retire-a-service", "change-a-contact", "start-a-new-edition", "set-next-years-prices", "start-a-handbook-for-a-council", "read-a-validation-error"]
+CHANGES_THE_DATA = [t for t in TOPICS if t not in ("read-a-validation-error", "start-a-handbook-for-a-council")]
 
 
 def examples() -> dict[str, list[tuple[str, str]]]:
@@ -50,10 +58,29 @@ def _at(text: str, start: int, indent: str, block: str) -> bool:
     return text.startswith(textwrap.indent(block, indent), start)
 
 
+def run_handbook(block: str, folder: Path) -> str:
+    """Each `.venv/bin/handbook …` line of `block` run as the handbook command in `folder`; what they printed."""
+    from handbook.commands.cli import main
+
+    out = io.StringIO()
+    cwd = os.getcwd()
+    os.chdir(folder)
+    try:
+        for line in block.splitlines():
+            words = shlex.split(line)
+            assert words and words[0] == ".venv/bin/handbook", f"not a handbook command: {line!r}"
+            with contextlib.redirect_stdout(out), contextlib.redirect_stderr(out):
+                main(words[1:])
+    finally:
+        os.chdir(cwd)
+    return out.getvalue()
+
+
 def apply(steps: list[tuple[str, str]], data: Path) -> str | None:
     """Apply an example's steps to the data folder; the expected errors, if the example has some."""
     pending: tuple[Path, str] | None = None
     expected = None
+    printed = ""
     for step, block in steps:
         if step.startswith("replace in "):
             pending = (data / step.removeprefix("replace in "), block)
@@ -69,6 +96,11 @@ def apply(steps: list[tuple[str, str]], data: Path) -> str | None:
             path.write_text(insert_entry(path.read_text(), list_key, entry)[0])
         elif step == "run":
             subprocess.run(["bash", "-euo", "pipefail", "-c", block], cwd=data.parent, check=True)
+        elif step == "handbook":
+            printed = run_handbook(block, data.parent)
+        elif step == "prints":
+            missing = [line.strip() for line in block.splitlines() if line.strip() not in printed]
+            assert not missing, f"the guide shows lines the command did not print: {missing}\nIt printed:\n{printed}"
         elif step == "errors":
             expected = block
         else:
@@ -81,7 +113,7 @@ def test_the_guide_has_a_worked_example_for_each_task():
     assert sorted(examples()) == sorted(TOPICS)
 
 
-@pytest.mark.parametrize("name", [t for t in TOPICS if t != "read-a-validation-error"])
+@pytest.mark.parametrize("name", CHANGES_THE_DATA)
 def test_guide_example_applied_to_the_sample_data_validates(name: str, data_copy: Path):
     before = load_handbook(data_copy)
     apply(examples()[name], data_copy)
@@ -127,7 +159,28 @@ def test_new_edition_example_archives_the_edition_and_compares_with_it(data_copy
     archived = data_copy / "archive" / "2026-27"
     assert load_handbook(archived).authority.edition.id == "2026-27"
     report = compare(previous_edition(handbook, data_copy), handbook)
-    assert report is not None and (report.old_edition, report.new_edition) == ("2026-27", "2027-28")
+    assert report is not None and (report.old_edition, report.new_edition) == ("2026-27", "2027-28") and report.is_empty
+
+
+def test_the_guide_no_longer_has_officers_copy_files_or_edit_the_edition_by_hand():
+    text = GUIDE.read_text(encoding="utf-8")
+    assert "cp data/*.yaml" not in text and "mkdir -p data/archive" not in text
+    assert "<!-- example start-a-new-edition: replace in" not in text
+
+
+def test_price_sheet_example_changes_exactly_the_two_prices(data_copy: Path, sample_data: Path):
+    apply(examples()["set-next-years-prices"], data_copy)
+    report = compare(load_handbook(sample_data), load_handbook(data_copy))
+    changed = sorted((c.service_id, str(c.old_amount), str(c.new_amount), c.above_threshold) for c in report.charges_changed)
+    assert changed == [("payroll", "7.60", "7.85", False), ("payroll", "8.95", "9.20", False),
+                       ("school-finance-support", "1450", "1520", True), ("school-finance-support", "2150", "2230", False)]
+
+
+def test_init_example_creates_a_valid_handbook_for_the_council(data_copy: Path):
+    apply(examples()["start-a-handbook-for-a-council"], data_copy)
+    result = validate(data_copy.parent / "wessex-handbook" / "data")
+    assert result.ok and result.handbook.authority.authority.name == "Wessex County Council"
+    assert result.handbook.authority.branding.primary_colour == "#0b4f2a"
 
 
 def test_error_example_shows_exactly_what_handbook_validate_reports(data_copy: Path, monkeypatch: pytest.MonkeyPatch):

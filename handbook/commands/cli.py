@@ -160,6 +160,10 @@ def parser() -> argparse.ArgumentParser:
     u.add_argument("--with-mike", action="store_true", help="build and commit with mike, as before (mike must be installed)")
     u.add_argument("--generator", choices=GENERATORS, default=None, help="the site generator (default: properdocs); not with --with-mike")
     u.set_defaults(run=_publish)
+
+    from handbook.commands.cycle import add_parsers  # init, edition start, prices (issue 18)
+
+    add_parsers(sub)
     return p
 
 

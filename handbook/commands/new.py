@@ -87,7 +87,7 @@ SERVICE_QUESTIONS = [
     Question("owner", _S["owner"].description),
 ]
 # Fields with a sensible default, never asked for; give them as -f NAME=VALUE to set them.
-SERVICE_OPTIONAL = ["offer_id", "charge_settings", "valid_from", "last_reviewed", "review_due", "visibility", "keywords"]
+SERVICE_OPTIONAL = ["number", "offer_id", "charge_settings", "valid_from", "last_reviewed", "review_due", "visibility", "keywords"]
 
 _R = Role.model_fields
 CONTACT_QUESTIONS = [
@@ -170,6 +170,17 @@ def _amount(text: str) -> int | float | None:
     return int(value) if value == value.to_integral_value() else float(value)
 
 
+def _whole(text: str, name: str) -> int:
+    if not text.isdigit():
+        raise HandbookUserError(f"{name} should be a whole number such as 4, not {text!r}")
+    return int(text)
+
+
+def next_number(handbook, category: str) -> int:
+    """The next free number of a category: after every number its services (internal ones too) have."""
+    return max((s.number for s in handbook.services.services if s.category == category and s.number is not None), default=0) + 1
+
+
 def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
@@ -187,7 +198,10 @@ def _reviewed(answers: dict[str, str], today: dt.date, entry: CommentedMap) -> N
 def service_entry(answers: dict[str, str], today: dt.date, financial_year_start: dt.date) -> CommentedMap:
     """A services.yaml entry, fields in the order the model (and the guide) lists them."""
     e = CommentedMap()
-    for name in ("id", "name", "summary", "description", "category", "provision"):
+    e["id"] = answers["id"]
+    if answers.get("number"):
+        e["number"] = _whole(answers["number"], "number")
+    for name in ("name", "summary", "description", "category", "provision"):
         e[name] = answers[name]
     if answers["provision"] != "traded":
         basis = CommentedMap(act=answers["statutory_act"])
@@ -302,6 +316,8 @@ def new_entry(kind: str, data_dir: Path, fields: dict[str, str], interactive: bo
     handbook = load_handbook(data_dir, today)  # a file with errors is fixed first, not added to
     if kind == "service":
         answers = gather(SERVICE_QUESTIONS, SERVICE_OPTIONAL, fields, interactive)
+        if any(s.number is not None for s in handbook.services.services):  # the file keeps references: so does the new one
+            answers.setdefault("number", str(next_number(handbook, answers["category"])))
         start = int(handbook.authority.edition.covers.financial_year[:4])
         entry, stem, list_key, label = service_entry(answers, today, dt.date(start, 4, 1)), "services", "services", answers["name"]
     elif kind == "contact":

@@ -9,7 +9,8 @@ Why a directory entry rather than the whole web page: a thousand services must p
 seconds and read as a catalogue; each entry ends with its page's address for the rest.
 Why services are numbered (9.2.4) and cross-references cite the number, not a page: a number
 finds an entry in a catalogue at a glance, is the same on the website and in print, and needs
-no second layout pass to resolve. Never reads or writes files.
+no second layout pass to resolve. The category's and service's numbers are kept in the data
+(`views.catalogue.references`), so a reference stays the same from edition to edition. Never reads or writes files.
 """
 
 from __future__ import annotations
@@ -35,7 +36,8 @@ def catalogue_part(book: Book, handbook: Handbook, outline: Outline, number: str
     """Every public service under its category: what it is, whom to ask, what each school pays."""
     out = [outline.heading(book, 1, anchor, "Catalogue of services", section_label(number))]
     groups = catalogue.services_by_category(handbook)
-    numbers = {s.id: f"{number}.{i}.{k}" for i, g in enumerate(groups, start=1) for k, s in enumerate(g.services, start=1)}
+    numbers = {sid: f"{number}.{c}.{k}" for sid, (c, k) in catalogue.references(handbook).items()}
+    category_numbers = catalogue.category_numbers(handbook)
     outline.service_numbers.update(numbers)
     out.append(
         _par(
@@ -45,8 +47,8 @@ def catalogue_part(book: Book, handbook: Handbook, outline: Outline, number: str
         )
     )
     writer = Writer(book)
-    for i, group in enumerate(groups, start=1):
-        out.append(outline.heading(book, 2, f"cat-{group.category.id}", group.category.name, sub_number(number, i)))
+    for group in groups:
+        out.append(outline.heading(book, 2, f"cat-{group.category.id}", group.category.name, sub_number(number, category_numbers[group.category.id])))
         if group.category.description:
             out.append(f"\n#hb-intro[{words(group.category.description).strip()}]\n")
         out.extend(_service(book, writer, handbook, service, numbers, site) for service in group.services)

@@ -28,10 +28,60 @@ def service_ids(handbook: Handbook) -> set[str]:
     return {s.id for s in public_services(handbook)}
 
 
+def _numbered(stored: list[int | None]) -> list[int]:
+    """Each entry's number: its own, or (in order) the next after the highest one given."""
+    last = max((n for n in stored if n is not None), default=0)
+    out = []
+    for n in stored:
+        if n is None:
+            last += 1
+            n = last
+        out.append(n)
+    return out
+
+
+def category_numbers(handbook: Handbook) -> dict[str, int]:
+    """Category id -> its number in references (`number`, else after the numbered ones, in data order)."""
+    categories = handbook.services.categories
+    return dict(zip((c.id for c in categories), _numbered([c.number for c in categories])))
+
+
+def references(handbook: Handbook) -> dict[str, tuple[int, int]]:
+    """Public service id -> (category number, service number): its reference without the
+    catalogue's section number, which the PDF adds ("9" + (2, 4) -> "9.2.4").
+
+    Why stored numbers: numbering by position renumbered every later service when one was added,
+    and a reference in last year's letter then found another service. A service with its
+    `number` keeps it; one without (data from before numbers were kept) comes after the
+    numbered ones of its category, by name, which is also exactly the old numbering when no
+    service has a number. Internal services' numbers are kept free but never printed.
+    """
+    by_category = category_numbers(handbook)
+    taken: dict[str, list[int]] = {}
+    for s in handbook.services.services:
+        if s.number is not None:
+            taken.setdefault(s.category, []).append(s.number)
+    out: dict[str, tuple[int, int]] = {}
+    unnumbered: dict[str, list[Service]] = {}
+    for s in public_services(handbook):
+        if s.number is not None:
+            out[s.id] = (by_category.get(s.category, 0), s.number)
+        else:
+            unnumbered.setdefault(s.category, []).append(s)
+    for category, services in unnumbered.items():
+        last = max(taken.get(category, []), default=0)
+        for k, s in enumerate(services, start=1):
+            out[s.id] = (by_category.get(category, 0), last + k)
+    return out
+
+
 def services_by_category(handbook: Handbook) -> list[CategoryGroup]:
-    """Public services under their category, categories in data order; empty ones left out."""
-    services = public_services(handbook)
-    groups = [CategoryGroup(c, [s for s in services if s.category == c.id]) for c in handbook.services.categories]
+    """Public services under their category, in reference order (`references`); empty ones left out."""
+    refs = references(handbook)
+    numbers = category_numbers(handbook)
+    services = sorted(public_services(handbook), key=lambda s: refs[s.id])
+    categories = sorted(handbook.services.categories, key=lambda c: numbers[c.id])
+    groups = [CategoryGroup(c, [s for s in services if s.category == c.id]) for c in categories]
     return [g for g in groups if g.services]
 
 

@@ -189,3 +189,22 @@ def test_a_misspelt_unit_is_asked_again_with_the_nearest(small: Path, monkeypatc
     assert "'per delegate per halfday' is not a known unit; did you mean 'per delegate per half day'?\n" in said
     assert "'per pupil' is how earlier editions wrote this unit" in said
     assert load_handbook(small).services_by_id["music-tuition"].offers[0].charges[0].unit.value == "per delegate per half day"
+
+
+def test_a_new_service_takes_the_next_free_number_of_its_category_and_no_other_reference_moves(data_copy: Path):
+    from handbook.views.catalogue import references
+
+    before = references(load_handbook(data_copy))
+    new_entry("service", data_copy, dict(TRADED), interactive=False, today=TODAY)
+    result = validate(data_copy, TODAY)
+    assert not [p for p in result.problems if p.code in ("missing-number", "duplicate-number")]
+    after = references(result.handbook)
+    assert {sid: after[sid] for sid in before} == before
+    highest = max(s.number for s in result.handbook.services.services if s.category == "school-improvement" and s.id != "music-tuition")
+    assert result.handbook.services_by_id["music-tuition"].number == highest + 1
+    assert "  - id: music-tuition\n    number: " in (data_copy / "services.yaml").read_text()
+
+
+def test_a_file_without_numbers_gets_none_from_new(small: Path):
+    new_entry("service", small, dict(TRADED, category=load_handbook(small).services.categories[0].id), interactive=False, today=TODAY)
+    assert "number:" not in (small / "services.yaml").read_text()

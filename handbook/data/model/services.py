@@ -52,6 +52,10 @@ class Payer(str, Enum):
     AUTHORITY = "authority"
 
 
+# A number in a catalogue reference; without one, an entry is numbered after the others (a warning).
+ReferenceNumber = Annotated[WholeNumber, Field(ge=1, le=MAX_SERVICES)]
+
+
 class StatutoryBasis(Record):
     act: Text = Field(description="The Act or regulations, e.g. `Education Act 1996`.")
     section: Text | None = Field(default=None, description="Section or regulation, e.g. `s.19`.")
@@ -144,6 +148,7 @@ Keyword = Annotated[str, StringConstraints(min_length=2, max_length=40)]
 
 class Service(Record):
     id: Slug
+    number: ReferenceNumber | None = Field(default=None, description="Its number in its category, printed in its reference (`9.2.4`: catalogue section, category, service). Kept from edition to edition, so a reference in an old letter still finds it; a new service takes the next free number of its category (`handbook new service` writes it); a withdrawn service's number is best left unused.")
     name: Name = Field(description="The service's name as schools know it.")
     summary: Summary = Field(description="One or two sentences: what it is and who it helps. Search results show it.")
     description: Markdown = Field(description="A fuller description, in Markdown.")
@@ -181,6 +186,7 @@ class Service(Record):
 
 class Category(Record):
     id: Slug
+    number: ReferenceNumber | None = Field(default=None, description="Its number in the catalogue (`9.2`), kept from edition to edition; a new category takes the next number.")
     name: Name = Field(description="The category's name.")
     description: Text | None = Field(default=None, description="One sentence on what it covers.")
 
