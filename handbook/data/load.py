@@ -143,9 +143,13 @@ def _mark(node: yaml.Node) -> tuple[int, int]:
 
 
 def _scalar(node: yaml.ScalarNode) -> Any:
-    text = node.value
     if node.style:  # quoted or block scalar: always text
-        return text
+        return node.value
+    return plain_value(node.value)
+
+
+def plain_value(text: str) -> Any:
+    """What a plain (unquoted) scalar written as `text` is read as: None, a boolean, a number or text."""
     if text in _NULLS:
         return None
     if text in _BOOLS:
