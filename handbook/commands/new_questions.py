@@ -236,7 +236,7 @@ def contact(asker: Asker, known: Known, today: dt.date) -> dict:
     return entry
 
 
-def charge(asker: Asker, known: Known) -> tuple[str, str, dict]:
+def charge(asker: Asker, known: Known, today: dt.date | None = None) -> tuple[str, str, dict]:
     """(service id, offer id, the charge) to add to an existing offer of an existing service."""
     sellers = sorted(sid for sid, s in known.services.items() if isinstance(s.get("offers"), list) and s["offers"])
     service_id = asker.ask("service", "The service (its id)", choices=sellers, check=lambda v: None if v in sellers else references.unknown(v, set(sellers), references.SERVICES)[0])
