@@ -20,7 +20,9 @@ from __future__ import annotations
 
 import datetime as dt
 import tempfile
+import threading
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -28,9 +30,9 @@ from handbook.commands import new_fields
 from handbook.commands.asking import Asker, Stopped, console_read, console_say
 from handbook.commands.insertion import Block, entry_key_col, find_block, insert, layout_of
 from handbook.core.errors import HandbookUserError
-from handbook.data.load import load_file
-from handbook.data.report import render
-from handbook.data.validate import display_path, validate
+
+# Why the engine is imported inside functions: the models take most of a second to import, so
+# they load in the background (`_Loading`) while the officer types the first answer.
 
 FILES = {"service": ("services", "services"), "contact": ("contacts", "roles"), "charge": ("services", "services")}
 
@@ -51,6 +53,12 @@ def _saved(data_dir: Path, kind: str) -> dict[str, str]:
     return {str(k): str(v) for k, v in saved["answers"].items() if new_fields.known(kind, str(k))}
 
 
+def display_path(path: Path) -> str:
+    from handbook.data.validate import display_path as shown
+
+    return shown(path)
+
+
 def _keep(data_dir: Path, kind: str, answers: dict[str, str]) -> str:
     """Saves the answers for the next run; says where."""
     path = resume_file(data_dir, kind)
@@ -60,6 +68,9 @@ def _keep(data_dir: Path, kind: str, answers: dict[str, str]) -> str:
 
 
 def _document(data_dir: Path, stem: str):
+    from handbook.data.load import load_file
+    from handbook.data.report import render
+
     path = data_dir / f"{stem}.yaml"
     if not path.is_file():
         raise HandbookUserError(f"there is no {stem}.yaml in {display_path(data_dir)}; is --data the data folder?")
@@ -132,19 +143,45 @@ def _carry_on(asker: Asker, kind: str, saved: dict[str, str]) -> bool:
     return answer.lower() in ("y", "yes")
 
 
+class _Loading:
+    """The engine's imports and the data's ids, loaded in a thread while the first answer is typed.
+
+    Why a thread is safe here: the main thread only waits at the terminal meanwhile (`input`
+    releases the GIL), and it joins before it touches anything the thread loads.
+    """
+
+    def __init__(self, data_dir: Path) -> None:
+        self._result: Any = None
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._run, args=(data_dir,), daemon=True)
+        self._thread.start()
+
+    def _run(self, data_dir: Path) -> None:
+        try:
+            from handbook.commands import new_questions
+
+            self._result = (new_questions, *known_data(data_dir))
+        except BaseException as error:  # handed to the main thread by `result`
+            self._error = error
+
+    def result(self) -> tuple:
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
+        return self._result
+
+
 def new_entry(kind: str, data_dir: Path, fields: dict[str, str], interactive: bool, today: dt.date | None = None,
               read=None, say=None) -> str:
     """Adds a `kind` built from `fields` and the answers to the data; says where."""
     if kind not in FILES:
         raise HandbookUserError(f"cannot add a {kind!r}; choose service, contact or charge")
-    from handbook.commands import new_questions
-
     today = today or dt.date.today()
     data_dir = Path(data_dir)
     if not data_dir.is_dir():
         raise HandbookUserError(f"there is no data folder at {display_path(data_dir)}")
     _check_fields(kind, fields)
-    known, files = known_data(data_dir)
+    loading = _Loading(data_dir)
     asker = Asker(interactive, {k: v for k, v in fields.items() if v != ""}, read or console_read, say or console_say)
     saved = _saved(data_dir, kind) if interactive else {}
     if saved and _carry_on(asker, kind, saved):
@@ -152,6 +189,9 @@ def new_entry(kind: str, data_dir: Path, fields: dict[str, str], interactive: bo
     elif interactive:
         resume_file(data_dir, kind).unlink(missing_ok=True)
     try:
+        if interactive and kind in new_fields.FIRST:  # asked while the engine loads; checked with the others
+            asker.ask(*new_fields.FIRST[kind])
+        new_questions, known, files = loading.result()
         entry = getattr(new_questions, kind)(asker, known, today)
     except Stopped as stop:
         if not asker.answers:
@@ -187,6 +227,9 @@ def _problems_with(data_dir: Path, path: Path, text: str, today: dt.date) -> str
     Why a scratch folder of links: the real file is never written with an entry that fails, and
     the other files (read from the cache) are not copied.
     """
+    from handbook.data.report import render
+    from handbook.data.validate import validate
+
     with tempfile.TemporaryDirectory(prefix="handbook-new-") as temp:
         trial = Path(temp) / data_dir.name
         trial.mkdir()

@@ -64,6 +64,11 @@ CHARGE = {
     "valid_from": "first day the price applies, YYYY-MM-DD",
 }
 FIELDS = {"service": SERVICE, "contact": CONTACT, "charge": CHARGE}
+# The first question of each kind that needs nothing from the data to ask: asked while the data loads.
+FIRST = {
+    "service": ("id", "Id for the web address (lower-case words joined by hyphens, e.g. music-tuition)"),
+    "contact": ("id", "Id of the role (lower-case words joined by hyphens, e.g. head-of-music)"),
+}
 
 
 def known(kind: str, name: str) -> bool:

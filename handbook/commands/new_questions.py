@@ -18,6 +18,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from handbook.commands import new_fields
 from handbook.commands.asking import Asker
 from handbook.commands.insertion import Flow
 from handbook.data.answers import NUMBER, answer_problem, list_problem, spell
@@ -174,7 +175,7 @@ def _review(asker: Asker, model: type, today: dt.date) -> dict:
 def service(asker: Asker, known: Known, today: dt.date) -> dict:
     e = Entry(asker, Service)
     f = Service.model_fields
-    entry: dict = {"id": e.text("id", ("id",), "Id for the web address (lower-case words joined by hyphens, e.g. music-tuition)", also=_unused(known.service_lines))}
+    entry: dict = {"id": e.text("id", ("id",), new_fields.FIRST["service"][1], also=_unused(known.service_lines))}
     for name in ("name", "summary", "description"):
         entry[name] = e.text(name, (name,), f[name].description)
     entry["category"] = e.text("category", ("category",), "Category", choices=known.categories, also=_reference(known.categories, references.CATEGORIES))
@@ -218,7 +219,7 @@ def _yes_no(answer: str) -> str | None:
 
 def contact(asker: Asker, known: Known, today: dt.date) -> dict:
     e = Entry(asker, Role)
-    entry: dict = {"id": e.text("id", ("id",), "Id of the role (lower-case words joined by hyphens, e.g. head-of-music)", also=_unused(known.role_lines))}
+    entry: dict = {"id": e.text("id", ("id",), new_fields.FIRST["contact"][1], also=_unused(known.role_lines))}
     entry["title"] = e.text("title", ("title",), Role.model_fields["title"].description)
     entry["team"] = e.text("team", ("team",), "The team the role sits in (id in structure.yaml)", choices=known.units, also=_reference(known.units, references.UNITS))
     if email := e.text("email", ("email",), "The role's mailbox (Enter if it only has a phone)", required=False):
