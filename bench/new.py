@@ -140,6 +140,23 @@ def _wait_for(url: str, text: str | None, timeout: float, process: subprocess.Po
     raise SystemExit(f"{url} did not show {text!r} within {timeout:.0f} s:\n{log.read_text(errors='replace')[-3000:]}")
 
 
+def _settle(log: Path, quiet: float = 2.0, timeout: float = 900) -> int:
+    """Waits until every build the server started has finished and none starts for `quiet`
+    seconds; returns the builds so far. Why: the first build writes the generated pages into
+    docs/, which the server watches, so a second build follows it (as one follows each edit)."""
+    deadline = time.monotonic() + timeout
+    last, since = -1, time.monotonic()
+    while time.monotonic() < deadline:
+        text = log.read_text(encoding="utf-8", errors="replace")
+        started, finished = text.count("Building documentation"), text.count("Documentation built")
+        if (started, finished) != (last, last) or started != finished:
+            last, since = (started if started == finished else -1), time.monotonic()
+        elif time.monotonic() - since >= quiet:
+            return started
+        time.sleep(0.1)
+    raise SystemExit(f"properdocs serve kept building for {timeout:.0f} s:\n{log.read_text(errors='replace')[-3000:]}")
+
+
 def _service(services: Path) -> tuple[str, int]:
     """The first service's id and the index of its `name:` line."""
     lines = services.read_text(encoding="utf-8").splitlines()
@@ -149,14 +166,15 @@ def _service(services: Path) -> tuple[str, int]:
     return lines[first].split(":", 1)[1].strip(), name
 
 
-def measure_serve(data: Path, work: Path, past_limits: bool = False, edits: int = 3, start_timeout: float = 900) -> dict:
-    """{"edits": seconds from saving services.yaml to the page showing it, "start": seconds to the
-    first page} for `properdocs serve` over the project's mkdocs.yml and `data` (edited: copy it)."""
+def measure_serve(data: Path, work: Path, past_limits: bool = False, edits: int = 3, start_timeout: float = 900, options: tuple[str, ...] = ()) -> dict:
+    """{"edits": seconds from saving services.yaml to the page showing it, each with the server
+    idle before; "builds": builds each edit set off; "start": seconds to the first page} for
+    `properdocs serve [options]` over the project's mkdocs.yml and `data` (edited: copy it)."""
     project = project_copy(work / "serve-project", ROOT)
     port = _free_port()
     log = work / "serve.log"
     env = dict(os.environ, HANDBOOK_DATA=str(data), HANDBOOK_CACHE=str(work / "serve-cache"), NO_MKDOCS_2_WARNING="1", DISABLE_MKDOCS_2_WARNING="true")
-    args = ["serve", "-f", str(project / "mkdocs.yml"), "-a", f"127.0.0.1:{port}"]
+    args = ["serve", "-f", str(project / "mkdocs.yml"), "-a", f"127.0.0.1:{port}", *options]
     argv = [sys.executable, "-c", PAST_LIMITS, str(ROOT), *args] if past_limits else [sys.executable, "-m", "properdocs", *args]
     services = data / "services.yaml"
     service_id, at = _service(services)
@@ -167,9 +185,9 @@ def measure_serve(data: Path, work: Path, past_limits: bool = False, edits: int 
     try:
         _wait_for(url, None, start_timeout, process, log)
         start = time.perf_counter() - started
-        times = []
+        times, builds = [], []
+        before = _settle(log)
         for n in range(edits):
-            time.sleep(1.0)  # the server settles (and the watcher's last scan is behind us)
             name = f"Edited Service Name Number {n} {os.getpid()}"
             lines = services.read_text(encoding="utf-8").splitlines(keepends=True)
             lines[at] = lines[at][: len(lines[at]) - len(lines[at].lstrip())] + f"name: {name}\n"
@@ -177,10 +195,13 @@ def measure_serve(data: Path, work: Path, past_limits: bool = False, edits: int 
             services.write_text("".join(lines), encoding="utf-8")
             _wait_for(url, name, start_timeout, process, log)
             times.append(time.perf_counter() - saved)
+            after = _settle(log)
+            builds.append(after - before)
+            before = after
     finally:
         process.terminate()
         try:
             process.wait(timeout=30)
         except subprocess.TimeoutExpired:
             process.kill()
-    return {"edits": times, "median": statistics.median(times), "start": start}
+    return {"edits": times, "median": statistics.median(times), "builds": builds, "start": start}

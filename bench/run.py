@@ -332,12 +332,35 @@ def bench_bounds(work: Path) -> None:
     print(f"    {result['first_line']}", flush=True)
 
 
+def bench_new(work: Path) -> None:
+    """`handbook new` as a whole command, and an edit of services.yaml to its page in `make serve`
+    (`bench.new`), on the sample and at 100 and 1,000 services (1,000: past the file limits)."""
+    from bench.new import NEW_TARGET, SERVE_TARGETS, measure_new, measure_serve
+    from bench.synthetic import make_data
+    from handbook.core.limits import MAX_FILE_BYTES
+
+    print("Adding a service (`handbook new service`, whole command) and `make serve` after an edit", flush=True)
+    sizes = {count: make_data(Path("data"), work / f"new-data-{count}", count) for count in SERVE_TARGETS}
+    past = {n: (d / "services.yaml").stat().st_size > MAX_FILE_BYTES for n, d in sizes.items()}  # then the limits are lifted
+    for label, data, lifted in (("sample", Path("data"), False), *((f"{n:,} services" + (" (past the limits)" if past[n] else ""), d, past[n]) for n, d in sizes.items())):
+        result = measure_new(data, work, lifted)
+        target = f"target < {NEW_TARGET:g} s"
+        _row(f"{label}: `handbook new`, first run", f"{result['first']:.2f} s", f"{target} (cache empty; {result['lines']:,} lines)", result["first"] < NEW_TARGET)
+        _row(f"{label}: `handbook new`, again", f"{result['again']:.2f} s", f"{target} (median of 3)", result["again"] < NEW_TARGET)
+        _row(f"{label}: `handbook new`, an id already used", f"{result['duplicate']:.2f} s", f"{target} (refused)", result["duplicate"] < NEW_TARGET)
+    for count, data in sizes.items():
+        result = measure_serve(data, work / f"serve-{count}", past_limits=past[count], edits=2)
+        target = f"target < {SERVE_TARGETS[count]:g} s"
+        _row(f"{count:,} services: edit -> page in `make serve`", f"{result['median']:.2f} s", f"{target} (median of {len(result['edits'])}; {'+'.join(map(str, result['builds']))} builds; first page after {result['start']:.0f} s)", result["median"] < SERVE_TARGETS[count])
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.run")
     parser.add_argument("--quick", action="store_true", help="the 100-service site comparison only")
     parser.add_argument("--quote", action="store_true", help="the `handbook quote` rows only")
     parser.add_argument("--school", action="store_true", help="the school's own view rows only")
     parser.add_argument("--generators", action="store_true", help="the generators' and search rows only")
+    parser.add_argument("--new", action="store_true", help="the `handbook new` and `make serve` edit rows only")
     parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
@@ -356,6 +379,9 @@ def main(argv: list[str] | None = None) -> int:
         if args.school:
             bench_school(work)
             return 0
+        if args.new:
+            bench_new(work)
+            return 0
         if args.generators:
             bench_generators(work)
             bench_search(work)
@@ -371,6 +397,7 @@ def main(argv: list[str] | None = None) -> int:
             bench_search(work)
             bench_pdf(work, largest)
             bench_bounds(work)
+            bench_new(work)
             small = min(100, largest)
             ratio = bench_site(work, {small: 7} | ({largest: 1} if largest > small else {}), edited=(small,))
         print(f"build ratio: {ratio:.2f}")

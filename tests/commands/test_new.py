@@ -346,3 +346,10 @@ def test_every_field_and_option_is_in_help():
     done = subprocess.run([sys.executable, "-m", "handbook", "new", "--help"], capture_output=True, text=True)
     for word in ("--field", "--no-input", "valid_from", "charge_settings", "offer_id", "payer", "charge_settings.2", "new-KIND.yaml", "{service,contact,charge}"):
         assert word in done.stdout, word
+
+
+def test_the_command_and_its_first_question_need_no_model_imported():
+    # The models take most of a second to import: they load in a thread while the first answer is typed.
+    code = "import sys; import handbook.commands.cli, handbook.commands.new; print(sorted(m for m in sys.modules if m.startswith(('pydantic', 'handbook.data'))))"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 0 and done.stdout.strip() == "[]", done.stdout + done.stderr
