@@ -140,15 +140,16 @@ def _mapping(entry: dict, col: int, layout: Layout) -> list[str]:
     return out
 
 
-def insert(text: str, block: Block, entry: dict, layout: Layout, before: int | None = None) -> tuple[str, int, int]:
-    """`text` with `entry` added to `block`, before its entry number `before` (None: after the
-    last); returns (new text, first line, last line) of the entry, 1-based.
+def insert(text: str, block: Block, entry: dict | list[str], layout: Layout, before: int | None = None) -> tuple[str, int, int]:
+    """`text` with `entry` (a mapping, or its lines already written) added to `block`, before its
+    entry number `before` (None: after the last); returns (new text, first line, last line) of
+    the entry, 1-based.
 
     Comments and blank lines just above an entry introduce it, so an entry put before it goes
     above them; one put after the last entry goes straight after its last line.
     """
     lines = text.splitlines(keepends=True)
-    new = render(entry, block.dash, layout)
+    new = render(entry, block.dash, layout) if isinstance(entry, dict) else list(entry)
     if before is None or before >= len(block.starts):
         at = block.ends[-1]
         if layout.spaced:

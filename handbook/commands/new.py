@@ -109,6 +109,24 @@ def known_data(data_dir: Path):
     return known, {"services": (services.text, entries), "contacts": (contacts.text, roles)}
 
 
+def _before(records: list, new_id: str) -> int | None:
+    """Where an entry goes: in id order where the list is in id order, else after the last."""
+    ids = [str(r.get("id")) for r in records]
+    return next((i for i, existing in enumerate(ids) if existing > new_id), None) if ids == sorted(ids) else None
+
+
+def add_written(text: str, list_key: str, written: str) -> tuple[str, int, int]:
+    """`text` with an entry already written as YAML (`- id: …`, as the officers' guide shows one)
+    added to its top-level list `list_key` where `handbook new` would put it; (text, first, last)."""
+    import textwrap
+
+    lines = text.splitlines(keepends=True)
+    block = find_block(lines, list_key)
+    entry = [" " * block.dash + line + "\n" for line in textwrap.dedent(written).strip("\n").splitlines()]
+    records = [r for r in yaml.safe_load(text)[list_key] if isinstance(r, dict)]
+    return insert(text, block, entry, layout_of(lines, block), _before(records, str(yaml.safe_load(written)[0]["id"])))
+
+
 def _place(kind: str, text: str, records: list, entry) -> tuple[str, int, int]:
     """The file's new text with the entry in its place; (text, first line, last line)."""
     lines = text.splitlines(keepends=True)
@@ -116,9 +134,7 @@ def _place(kind: str, text: str, records: list, entry) -> tuple[str, int, int]:
     block = find_block(lines, list_key)
     layout = layout_of(lines, block)
     if kind != "charge":
-        ids = [str(r.get("id")) for r in records]
-        before = next((i for i, existing in enumerate(ids) if existing > entry["id"].strip("'")), None) if ids == sorted(ids) else None
-        return insert(text, block, entry, layout, before)
+        return insert(text, block, entry, layout, _before(records, entry["id"].strip("'")))
     service_id, offer_id, charge = entry
     s = [str(r.get("id")) for r in records].index(service_id)
     if len(block.starts) != len(records):

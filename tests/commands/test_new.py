@@ -168,6 +168,14 @@ def test_an_interview_with_wrong_answers_corrected_on_the_spot_writes_a_valid_en
     assert service.offers[0].id == "tuition-package" and service.offers[0].terms.contract_year.value == "academic"
     assert "            payer: trust\n" in added and sum("payer:" in line for line in added) == 1  # the default is left unwritten
     assert not resume_file(data_copy, "service").exists()
+    # The officers' guide shows this interview: each of its lines is what the command says (a
+    # question shown with the answer typed after it).
+    guide = (Path(__file__).resolve().parents[2] / "docs" / "officers-guide.md").read_text()
+    shown = guide.split("<!-- transcript new-service -->\n\n")[1].split("\n\n")[0].splitlines()
+    assert len(shown) > 5
+    for line in (line[4:] for line in shown if line.strip() != "…"):
+        question = line.rsplit(": ", 1)[0] + ": " if line.rstrip().endswith(tuple(a for _, a in INTERVIEW if a)) and ": " in line else None
+        assert (question or line) in said, line
 
 
 def test_an_interrupted_interview_keeps_its_answers_and_the_next_run_carries_on_from_them(data_copy: Path):
