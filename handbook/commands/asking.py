@@ -47,6 +47,8 @@ class Asker:
             required: bool = True, check: Check | None = None) -> str:
         """The accepted answer for `name` ('' when an optional one is left empty)."""
         given = self.answers.get(name)
+        if given == "" and not required:  # left empty before (a run carried on from its answers)
+            return given
         if given is not None and given != "":
             problem = check(given) if check else None
             if problem is None:

@@ -19,6 +19,7 @@ them; so is a run whose entry did not validate.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import tempfile
 import threading
 from pathlib import Path
@@ -207,7 +208,10 @@ def new_entry(kind: str, data_dir: Path, fields: dict[str, str], interactive: bo
     try:
         if interactive and kind in new_fields.FIRST:  # asked while the engine loads; checked with the others
             asker.ask(*new_fields.FIRST[kind])
-        new_questions, known, files = loading.result()
+        try:
+            new_questions, known, files = loading.result()
+        except KeyboardInterrupt:
+            raise Stopped(interrupted=True) from None
         entry = getattr(new_questions, kind)(asker, known, today)
     except Stopped as stop:
         if not asker.answers:
@@ -220,9 +224,13 @@ def new_entry(kind: str, data_dir: Path, fields: dict[str, str], interactive: bo
     stem, list_key = FILES[kind]
     text, first, last = _place(kind, *files[stem], entry)
     path = data_dir / f"{stem}.yaml"
-    problems = _problems_with(data_dir, path, text, today)
+    problems, located = _problems_with(data_dir, path, text, today)
     if problems:
-        kept = f"\nYour answers are kept in {_keep(data_dir, kind, asker.answers)}; run `handbook new {kind}` again to correct them." if interactive else ""
+        kept = ""
+        if interactive:
+            blamed = {name for line, where in located if first <= line <= last and (name := _answer_of(kind, where)) in asker.answers}
+            again = f", but for {', '.join(sorted(blamed))}, which it asks again" if blamed else ""
+            kept = f"\nYour answers are kept in {_keep(data_dir, kind, {k: v for k, v in asker.answers.items() if k not in blamed})}; `handbook new {kind}` carries on from them{again}."
         raise HandbookUserError(f"the new {kind} (lines {first}-{last} of {display_path(path)}) would not be valid, so nothing was written:\n{problems}{kept}", status=1)
     path.write_text(text, encoding="utf-8")
     resume_file(data_dir, kind).unlink(missing_ok=True)
@@ -237,8 +245,28 @@ def _hint(kind: str) -> str:
     return f" (there was no more input; give the missing fields as -f NAME=VALUE, or add --no-input to list every missing field; `handbook new {kind} --help` lists them)"
 
 
-def _problems_with(data_dir: Path, path: Path, text: str, today: dt.date) -> str:
-    """Validation's errors for the data with `text` in place of `path`, located in the real files.
+_OFFER = {"name": "offer_name", "id": "offer_id", "kind": "offer_kind", "terms": "contract_year"}
+
+
+def _answer_of(kind: str, where: str) -> str:
+    """The answer a problem in the new entry is about: `services[3].contacts[0]` -> `contacts`,
+    `…offers[0].charges[1].vat` -> `vat.2`, `…offers[0].name` -> `offer_name`."""
+    rest = where.split("].", 1)[1] if "]." in where else where
+    if found := re.search(r"charges\[(\d+)\]\.(\w+)", rest):
+        field = "charge_settings" if found.group(2) == "settings" else found.group(2)
+        return field if kind == "charge" or found.group(1) == "0" else f"{field}.{int(found.group(1)) + 1}"
+    if found := re.match(r"offers\[\d+\]\.(\w+)", rest):
+        return _OFFER.get(found.group(1), found.group(1))
+    if rest.startswith("statutory_basis"):
+        return "statutory_act"
+    if rest.startswith(("audience.", "holder.")):
+        return {"holder.name": "holder", "holder.consent_to_publish": "consent_to_publish"}.get(rest.split("[")[0], rest.split(".")[1].split("[")[0])
+    return re.match(r"\w*", rest).group(0)
+
+
+def _problems_with(data_dir: Path, path: Path, text: str, today: dt.date) -> tuple[str, list[tuple[int, str]]]:
+    """Validation's errors for the data with `text` in place of `path`, located in the real files,
+    and the (line, field) of those in that file.
 
     Why a scratch folder of links: the real file is never written with an entry that fails, and
     the other files (read from the cache) are not copied.
@@ -255,5 +283,6 @@ def _problems_with(data_dir: Path, path: Path, text: str, today: dt.date) -> str
         (trial / path.name).write_text(text, encoding="utf-8")
         result = validate(trial, today, warnings=False)
         if result.ok:
-            return ""
-        return render(result.errors).replace(display_path(trial), display_path(data_dir))
+            return "", []
+        located = [(p.line, p.path) for p in result.errors if p.file == display_path(trial / path.name)]
+        return render(result.errors).replace(display_path(trial), display_path(data_dir)), located

@@ -361,3 +361,16 @@ def test_the_command_and_its_first_question_need_no_model_imported():
     code = "import sys; import handbook.commands.cli, handbook.commands.new; print(sorted(m for m in sys.modules if m.startswith(('pydantic', 'handbook.data'))))"
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert done.returncode == 0 and done.stdout.strip() == "[]", done.stdout + done.stderr
+
+
+def test_an_interview_whose_entry_does_not_validate_keeps_the_answers_but_asks_the_faulty_one_again(small: Path):
+    answers = {k: v for k, v in TRADED.items() if k not in ("id", "contacts")}
+    done = _run(small, "service", ["music-tuition", "", "", "", "", "investigations-officer", "", "", "", "", ""],
+                *(arg for name, value in answers.items() for arg in ("-f", f"{name}={value}")))
+    assert done.returncode == 1 and "is an internal contact role" in done.stderr
+    assert "`handbook new service` carries on from them, but for contacts, which it asks again" in done.stderr
+    kept = yaml.safe_load(resume_file(small, "service").read_text())["answers"]
+    assert "contacts" not in kept and kept["id"] == "music-tuition"
+    again = _run(small, "service", ["y", "head-school-improvement"])
+    assert again.returncode == 0, again.stdout + again.stderr
+    assert validate(small, TODAY).handbook.services_by_id["music-tuition"].contacts == ["head-school-improvement"]
