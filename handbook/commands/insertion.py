@@ -65,8 +65,12 @@ def find_block(lines: list[str], key: str, key_col: int = 0, start: int = 0, sto
     starts: list[int] = []
     ends: list[int] = []
     dash = None
+    deeper = None
     for i in range(at + 1, stop):
         line = lines[i]
+        if deeper is not None and line.startswith(deeper):  # most lines: inside an entry (one C call)
+            ends[-1] = i + 1
+            continue
         if not _content(line):
             continue
         indent = _indent(line)
@@ -74,6 +78,7 @@ def find_block(lines: list[str], key: str, key_col: int = 0, start: int = 0, sto
             if not _DASH.match(line) or indent < key_col:
                 break
             dash = indent
+            deeper = " " * (dash + 1)
         if indent < dash or (indent == dash and not line.startswith("- ", indent)):
             break
         if indent == dash:
@@ -93,8 +98,9 @@ def entry_key_col(line: str) -> int:
 
 
 def layout_of(lines: list[str], block: Block) -> Layout:
-    """How the entries of `block` lay out what they hold (defaults where they show nothing)."""
-    region = lines[block.starts[0] : block.ends[-1]]
+    """How the entries of `block` lay out what they hold (defaults where they show nothing), read
+    from its first few entries."""
+    region = lines[block.starts[0] : block.ends[min(len(block.ends), 5) - 1]]
     indent = offset = None
     for here, after in zip(region, region[1:]):
         key = _KEY_ONLY.match(here)
@@ -105,10 +111,10 @@ def layout_of(lines: list[str], block: Block) -> Layout:
             offset = gap
         elif not after.lstrip().startswith("- ") and indent is None and gap > 0:
             indent = gap
-    flow = any(re.match(r"^ *[\w-]+: \[", line) for line in region)
-    block_lists = any(_KEY_ONLY.match(a) and re.match(r"^ *- [^:#]+$", b) for a, b in zip(region, region[1:]))
+    flow = sum(1 for line in region if re.match(r"^ *[\w-]+: \[[^\]]", line))  # `[]` says nothing
+    block_lists = sum(1 for a, b in zip(region, region[1:]) if _KEY_ONLY.match(a) and re.match(r"^ *- [^:#]+$", b))
     spaced = len(block.starts) > 1 and any(not line.strip() for line in lines[block.ends[0] : block.starts[1]])
-    return Layout(indent or 2, 2 if offset is None else offset, flow or not block_lists, spaced)
+    return Layout(indent or 2, 2 if offset is None else offset, flow >= block_lists, spaced)
 
 
 def render(entry: dict, dash: int, layout: Layout) -> list[str]:

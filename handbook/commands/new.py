@@ -22,6 +22,7 @@ import datetime as dt
 import re
 import tempfile
 import threading
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -29,7 +30,7 @@ import yaml
 
 from handbook.commands import new_fields
 from handbook.commands.asking import Asker, Stopped, console_read, console_say
-from handbook.commands.insertion import Block, entry_key_col, find_block, insert, layout_of
+from handbook.commands.insertion import Block, Layout, entry_key_col, find_block, insert, layout_of
 from handbook.core.errors import HandbookUserError
 
 # Why the engine is imported inside functions: the models take most of a second to import, so
@@ -82,11 +83,30 @@ def _document(data_dir: Path, stem: str):
     return doc
 
 
-def _id_lines(lines: list[str], block: Block, records: list) -> dict[str, int]:
+def _id_lines(block: Block, records: list) -> dict[str, int]:
     """id -> the 1-based line of each entry (its `- ` line), where the file's entries line up with its values."""
     if len(block.starts) != len(records):
         return {}
     return {str(r.get("id")): start + 1 for r, start in zip(records, block.starts) if isinstance(r, dict)}
+
+
+@dataclass
+class Listed:
+    """A data file as read before the entry is added: its text, its values, and where its list is."""
+
+    text: str
+    value: dict
+    list_key: str
+    lines: list[str] = field(init=False)
+    block: Block = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.lines = self.text.splitlines(keepends=True)
+        self.block = find_block(self.lines, self.list_key)
+
+    @property
+    def records(self) -> list:
+        return [r for r in self.value.get(self.list_key) or [] if isinstance(r, dict)]
 
 
 def known_data(data_dir: Path):
@@ -94,20 +114,19 @@ def known_data(data_dir: Path):
     from handbook.commands.new_questions import Known
 
     services, contacts, structure, authority = (_document(data_dir, s) for s in ("services", "contacts", "structure", "authority"))
+    files = {"services": Listed(services.text, services.value, "services"), "contacts": Listed(contacts.text, contacts.value, "roles")}
     known = Known()
-    entries = [s for s in services.value.get("services") or [] if isinstance(s, dict)]
-    known.services = {str(s.get("id")): s for s in entries}
-    known.service_lines = _id_lines(services.text.splitlines(keepends=True), find_block(services.text.splitlines(keepends=True), "services"), entries)
+    known.services = {str(s.get("id")): s for s in files["services"].records}
+    known.service_lines = _id_lines(files["services"].block, files["services"].records)
     known.categories = [str(c.get("id")) for c in services.value.get("categories") or [] if isinstance(c, dict)]
-    roles = [r for r in contacts.value.get("roles") or [] if isinstance(r, dict)]
-    known.roles = [str(r.get("id")) for r in roles]
-    known.role_lines = _id_lines(contacts.text.splitlines(keepends=True), find_block(contacts.text.splitlines(keepends=True), "roles"), roles)
+    known.roles = [str(r.get("id")) for r in files["contacts"].records]
+    known.role_lines = _id_lines(files["contacts"].block, files["contacts"].records)
     known.units = [str(u.get("id")) for u in structure.value.get("units") or [] if isinstance(u, dict)]
     covers = ((authority.value.get("edition") or {}).get("covers") or {})
     if str(covers.get("financial_year", ""))[:4].isdigit() and str(covers.get("academic_year", ""))[:4].isdigit():
         known.financial_start = f"{str(covers['financial_year'])[:4]}-04-01"
         known.academic_start = f"{str(covers['academic_year'])[:4]}-09-01"
-    return known, {"services": (services.text, entries), "contacts": (contacts.text, roles)}
+    return known, files
 
 
 def _before(records: list, new_id: str) -> int | None:
@@ -128,14 +147,14 @@ def add_written(text: str, list_key: str, written: str) -> tuple[str, int, int]:
     return insert(text, block, entry, layout_of(lines, block), _before(records, str(yaml.safe_load(written)[0]["id"])))
 
 
-def _place(kind: str, text: str, records: list, entry) -> tuple[str, int, int]:
-    """The file's new text with the entry in its place; (text, first line, last line)."""
-    lines = text.splitlines(keepends=True)
-    stem, list_key = FILES[kind]
-    block = find_block(lines, list_key)
+def _place(kind: str, listed: Listed, entry) -> tuple[str, int, int, list]:
+    """The file's new text with the entry in its place: (text, first line, last line, where the
+    entry is among the file's values: the list and the index it goes at)."""
+    lines, block, records = listed.lines, listed.block, listed.records
     layout = layout_of(lines, block)
     if kind != "charge":
-        return insert(text, block, entry, layout, _before(records, entry["id"].strip("'")))
+        before = _before(records, entry["id"].strip("'"))
+        return (*insert(listed.text, block, entry, layout, before), [listed.list_key, len(records) if before is None else before])
     service_id, offer_id, charge = entry
     s = [str(r.get("id")) for r in records].index(service_id)
     if len(block.starts) != len(records):
@@ -144,7 +163,31 @@ def _place(kind: str, text: str, records: list, entry) -> tuple[str, int, int]:
     o = [str(x.get("id")) for x in records[s]["offers"]].index(offer_id)
     charges = find_block(lines, "charges", entry_key_col(lines[offers.starts[o]]), offers.starts[o], offers.ends[o])
     spaced = layout_of(lines, charges).spaced
-    return insert(text, charges, charge, layout.__class__(layout.indent, layout.offset, layout.flow, spaced))
+    where = ["services", s, "offers", o, "charges", len(charges.starts)]
+    return (*insert(listed.text, charges, charge, Layout(layout.indent, layout.offset, layout.flow, spaced)), where)
+
+
+def _remember(listed: Listed, text: str, first: int, last: int, where: list) -> None:
+    """Seeds the loader's cache with the new text's values: the old text's (read without a problem)
+    with the entry's, read from its own lines, put in its place. Why: validating the new text
+    would otherwise compose the whole file again (a third of a second at 1,000 services) to learn
+    only what the inserted lines hold. Any problem in those lines skips the seeding, so validation
+    then reads and reports them itself."""
+    import copy
+
+    from handbook.data.load import load_text, remember
+
+    lines = text.splitlines(keepends=True)[first - 1 : last]
+    dash = len(lines[0]) - len(lines[0].lstrip(" "))
+    snippet, problems = load_text("".join(line[dash:] for line in lines), "entry")
+    if snippet is None or problems or not isinstance(snippet.value, list) or len(snippet.value) != 1:
+        return
+    value = copy.deepcopy(listed.value)
+    target = value
+    for step in where[:-1]:
+        target = target[step]
+    target.insert(where[-1], snippet.value[0])
+    remember(text, value)
 
 
 def _check_fields(kind: str, fields: dict[str, str]) -> None:
@@ -222,7 +265,8 @@ def new_entry(kind: str, data_dir: Path, fields: dict[str, str], interactive: bo
     if asker.missing:
         raise HandbookUserError(f"missing required field(s): {', '.join(asker.missing)}; give each as -f NAME=VALUE, or run without --no-input to be asked")
     stem, list_key = FILES[kind]
-    text, first, last = _place(kind, *files[stem], entry)
+    text, first, last, where = _place(kind, files[stem], entry)
+    _remember(files[stem], text, first, last, where)
     path = data_dir / f"{stem}.yaml"
     problems, located = _problems_with(data_dir, path, text, today)
     if problems:
@@ -232,7 +276,7 @@ def new_entry(kind: str, data_dir: Path, fields: dict[str, str], interactive: bo
             again = f", but for {', '.join(sorted(blamed))}, which it asks again" if blamed else ""
             kept = f"\nYour answers are kept in {_keep(data_dir, kind, {k: v for k, v in asker.answers.items() if k not in blamed})}; `handbook new {kind}` carries on from them{again}."
         raise HandbookUserError(f"the new {kind} (lines {first}-{last} of {display_path(path)}) would not be valid, so nothing was written:\n{problems}{kept}", status=1)
-    path.write_text(text, encoding="utf-8")
+    path.write_text(text, encoding="utf-8-sig" if path.read_bytes().startswith(b"\xef\xbb\xbf") else "utf-8")  # a byte-order mark kept
     resume_file(data_dir, kind).unlink(missing_ok=True)
     if kind == "charge":
         what = f"a price for {asker.answers['charge_settings']} to {entry[0]}/{entry[1]}"

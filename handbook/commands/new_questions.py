@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from handbook.commands import new_fields
 from handbook.commands.asking import Asker
 from handbook.commands.insertion import Flow
+from handbook.core.errors import HandbookUserError
 from handbook.data.answers import NUMBER, answer_problem, list_problem, spell
 from handbook.data.checks import references
 from handbook.data.checks.uniqueness import id_used
@@ -241,10 +242,14 @@ def charge(asker: Asker, known: Known, today: dt.date | None = None) -> tuple[st
     """(service id, offer id, the charge) to add to an existing offer of an existing service."""
     sellers = sorted(sid for sid, s in known.services.items() if isinstance(s.get("offers"), list) and s["offers"])
     service_id = asker.ask("service", "The service (its id)", choices=sellers, check=lambda v: None if v in sellers else references.unknown(v, set(sellers), references.SERVICES)[0])
+    if not service_id:  # --no-input without it
+        raise HandbookUserError(f"missing required field(s): service; the services with offers are {', '.join(sellers)}")
     chosen = known.services[service_id]
     offers = [str(o.get("id")) for o in chosen["offers"] if isinstance(o, dict)]
     offer_id = asker.ask("offer", "The offer (its id)", choices=offers, default=offers[0] if len(offers) == 1 else None,
                          check=lambda v: None if v in offers else f"{shown(v)} is not an offer of {service_id}; its offers are {', '.join(offers)}")
+    if not offer_id:
+        raise HandbookUserError(f"missing required field(s): offer; the offers of {service_id} are {', '.join(offers)}")
     o = offers.index(offer_id)
     existing = chosen["offers"][o].get("charges") or []
     kinds = [str(k) for k in (chosen.get("audience") or {}).get("settings") or []] or _values(Setting)

@@ -355,6 +355,12 @@ def load_text(text: str, file: str) -> tuple[Document | None, list[Problem]]:
     return Document(file, value, root), builder.problems
 
 
+def remember(text: str, value: Any) -> None:
+    """Keeps `value` in the cache as what `text` loads to, for a text made from one read without a
+    problem by adding lines whose values were read without a problem (`handbook new`)."""
+    cache.write_bytes("yaml", cache_name(text), pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+
+
 def _size(size: int, form: str) -> str:
     return f"{size / _MB:{form}} MB" if size >= _MB else f"{size / 1024:{form}} KB"
 

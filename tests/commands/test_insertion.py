@@ -39,6 +39,7 @@ services:
   audience:
     phases:
     - primary
+  related: []
 - id: gamma
   name: Gamma
   audience:
@@ -90,7 +91,7 @@ def test_a_file_written_by_pyyaml_gets_the_entry_in_its_own_style_even_without_a
         "- id: beta\n  name: Beta\n  audience:\n    phases:\n    - primary\n    - special\n  offers:\n  - id: silver\n"
         "    charges:\n    - amount: 2\n      settings:\n      - academy\n"
     )
-    assert (first, last) == (12, 23) and len(yaml.safe_load(text)["services"]) == 3
+    assert (first, last) == (13, 24) and len(yaml.safe_load(text)["services"]) == 3
 
 
 def test_a_list_inside_an_entry_is_found_within_that_entry():

@@ -374,3 +374,24 @@ def test_an_interview_whose_entry_does_not_validate_keeps_the_answers_but_asks_t
     again = _run(small, "service", ["y", "head-school-improvement"])
     assert again.returncode == 0, again.stdout + again.stderr
     assert validate(small, TODAY).handbook.services_by_id["music-tuition"].contacts == ["head-school-improvement"]
+
+
+@pytest.mark.parametrize("kind", ["service", "charge", "contact"])
+def test_the_values_kept_for_the_new_file_are_what_reading_it_afresh_gives(kind: str, data_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    # handbook new seeds the loader's cache with the new file's values, so validation need not read
+    # it all again; they must be exactly what reading the file gives.
+    from handbook.data.load import load_file
+
+    monkeypatch.setenv("HANDBOOK_CACHE", str(tmp_path / "cache"))
+    fields = {
+        "service": dict(TRADED, id="zz-last", settings="maintained, academy", charge_settings="maintained", **{"charge_settings.2": "academy", "amount.2": "40", "unit.2": "per hour", "vat.2": "standard", "valid_from.2": "2026-09-01"}),
+        "charge": {"service": "governor-training", "offer": "governor-courses", "charge_settings": "other-authority", "amount": "60", "unit": "per delegate per half day", "vat": "exempt", "valid_from": "2026-09-01"},
+        "contact": {"id": "aa-first", "title": "Head of Music", "team": "school-improvement", "phone": "01632 960 999"},
+    }[kind]
+    new_entry(kind, data_copy, fields, interactive=False, today=TODAY)
+    path = data_copy / ("contacts.yaml" if kind == "contact" else "services.yaml")
+    cached, _ = load_file(path)
+    assert cached.root is None  # served from the cache
+    monkeypatch.setenv("HANDBOOK_CACHE", "off")
+    fresh, problems = load_file(path)
+    assert not problems and fresh.root is not None and fresh.value == cached.value
