@@ -19,6 +19,7 @@ that `bench.run` prints beside their targets; this module only measures.
 from __future__ import annotations
 
 import os
+import resource
 import shutil
 import socket
 import statistics
@@ -88,17 +89,22 @@ def new_command(data: Path, past_limits: bool = False, **changed: str) -> list[s
     return [sys.executable, "-m", "handbook", *args]
 
 
-def _timed(argv: list[str], env: dict, status: int) -> float:
+def _timed(argv: list[str], env: dict, status: int) -> tuple[float, float]:
+    """(wall seconds, CPU seconds) of one run. Why CPU too: on a machine others share, the wall
+    time grows with their load; the CPU time (user + system) is the command's own cost."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     done = subprocess.run(argv, capture_output=True, text=True, env=env, cwd=ROOT)
     seconds = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if done.returncode != status:
         raise SystemExit(f"`{' '.join(argv[-40:])}` exited {done.returncode}, not {status}:\n{done.stdout[-2000:]}{done.stderr[-3000:]}")
-    return seconds
+    return seconds, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
 def measure_new(data: Path, work: Path, past_limits: bool = False, repeat: int = 3) -> dict:
-    """{"first", "again", "duplicate": seconds; "lines": of services.yaml} for `handbook new service`."""
+    """{"first", "again", "duplicate": wall seconds, the same ending "_cpu": CPU seconds; "lines":
+    of services.yaml} for `handbook new service`."""
     cache = work / "new-cache"
     shutil.rmtree(cache, ignore_errors=True)
     env = dict(os.environ, HANDBOOK_CACHE=str(cache), NO_MKDOCS_2_WARNING="1")
@@ -109,9 +115,13 @@ def measure_new(data: Path, work: Path, past_limits: bool = False, repeat: int =
         shutil.copytree(data, copy, symlinks=True)
         times.append(_timed(new_command(copy, past_limits), env, 0))
     used = _service(data / "services.yaml")[0]
-    duplicate = statistics.median(_timed(new_command(copy, past_limits, id=used), env, 2) for _ in range(repeat))
+    refused = [_timed(new_command(copy, past_limits, id=used), env, 2) for _ in range(repeat)]
     lines = sum(1 for _ in (data / "services.yaml").open(encoding="utf-8"))
-    return {"first": times[0], "again": statistics.median(times[1:]), "duplicate": duplicate, "lines": lines}
+    figures = {"lines": lines}
+    for name, runs in (("first", times[:1]), ("again", times[1:]), ("duplicate", refused)):
+        figures[name] = statistics.median(wall for wall, _ in runs)
+        figures[f"{name}_cpu"] = statistics.median(cpu for _, cpu in runs)
+    return figures
 
 
 def _free_port() -> int:

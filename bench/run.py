@@ -345,9 +345,9 @@ def bench_new(work: Path) -> None:
     for label, data, lifted in (("sample", Path("data"), False), *((f"{n:,} services" + (" (past the limits)" if past[n] else ""), d, past[n]) for n, d in sizes.items())):
         result = measure_new(data, work, lifted)
         target = f"target < {NEW_TARGET:g} s"
-        _row(f"{label}: `handbook new`, first run", f"{result['first']:.2f} s", f"{target} (cache empty; {result['lines']:,} lines)", result["first"] < NEW_TARGET)
-        _row(f"{label}: `handbook new`, again", f"{result['again']:.2f} s", f"{target} (median of 3)", result["again"] < NEW_TARGET)
-        _row(f"{label}: `handbook new`, an id already used", f"{result['duplicate']:.2f} s", f"{target} (refused)", result["duplicate"] < NEW_TARGET)
+        for name, what in (("first", f"cache empty; {result['lines']:,} lines"), ("again", "median of 3"), ("duplicate", "an id already used, refused")):
+            _row(f"{label}: `handbook new`, {'first run' if name == 'first' else 'again' if name == 'again' else 'duplicate id'}", f"{result[name]:.2f} s",
+                 f"{target} ({what}; CPU {result[name + '_cpu']:.2f} s, load {os.getloadavg()[0]:.1f})", result[name] < NEW_TARGET)
     for count, data in sizes.items():
         result = measure_serve(data, work / f"serve-{count}", past_limits=past[count], edits=2)
         target = f"target < {SERVE_TARGETS[count]:g} s"

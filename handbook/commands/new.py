@@ -18,6 +18,7 @@ them; so is a run whose entry did not validate.
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import re
 import tempfile
@@ -173,8 +174,6 @@ def _remember(listed: Listed, text: str, first: int, last: int, where: list) -> 
     would otherwise compose the whole file again (a third of a second at 1,000 services) to learn
     only what the inserted lines hold. Any problem in those lines skips the seeding, so validation
     then reads and reports them itself."""
-    import copy
-
     from handbook.data.load import load_text, remember
 
     lines = text.splitlines(keepends=True)[first - 1 : last]
@@ -182,12 +181,17 @@ def _remember(listed: Listed, text: str, first: int, last: int, where: list) -> 
     snippet, problems = load_text("".join(line[dash:] for line in lines), "entry")
     if snippet is None or problems or not isinstance(snippet.value, list) or len(snippet.value) != 1:
         return
-    value = copy.deepcopy(listed.value)
-    target = value
-    for step in where[:-1]:
-        target = target[step]
-    target.insert(where[-1], snippet.value[0])
-    remember(text, value)
+    remember(text, _inserted(listed.value, where, snippet.value[0]))
+
+
+def _inserted(value: Any, where: list, item: Any) -> Any:
+    """`value` with `item` inserted at the path `where` (its last step an index); the mappings and
+    lists along the path are copied, everything else shared (a deep copy costs more than the read)."""
+    if len(where) == 1:
+        return [*value[: where[0]], item, *value[where[0] :]]
+    copied = copy.copy(value)
+    copied[where[0]] = _inserted(value[where[0]], where[1:], item)
+    return copied
 
 
 def _check_fields(kind: str, fields: dict[str, str]) -> None:
