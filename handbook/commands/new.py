@@ -21,13 +21,10 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import re
-import tempfile
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-
-import yaml
 
 from handbook.commands import new_fields
 from handbook.commands.asking import Asker, Stopped, console_read, console_say
@@ -47,6 +44,10 @@ def resume_file(data_dir: Path, kind: str) -> Path:
 
 def _saved(data_dir: Path, kind: str) -> dict[str, str]:
     path = resume_file(data_dir, kind)
+    if not path.is_file():
+        return {}
+    import yaml
+
     try:
         saved = yaml.safe_load(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError, UnicodeDecodeError):
@@ -64,6 +65,8 @@ def display_path(path: Path) -> str:
 
 def _keep(data_dir: Path, kind: str, answers: dict[str, str]) -> str:
     """Saves the answers for the next run; says where."""
+    import yaml
+
     path = resume_file(data_dir, kind)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(yaml.safe_dump({"data": str(data_dir.resolve()), "answers": answers}, allow_unicode=True, sort_keys=False, width=4096), encoding="utf-8")
@@ -140,6 +143,8 @@ def add_written(text: str, list_key: str, written: str) -> tuple[str, int, int]:
     """`text` with an entry already written as YAML (`- id: …`, as the officers' guide shows one)
     added to its top-level list `list_key` where `handbook new` would put it; (text, first, last)."""
     import textwrap
+
+    import yaml
 
     lines = text.splitlines(keepends=True)
     block = find_block(lines, list_key)
@@ -319,6 +324,8 @@ def _problems_with(data_dir: Path, path: Path, text: str, today: dt.date) -> tup
     Why a scratch folder of links: the real file is never written with an entry that fails, and
     the other files (read from the cache) are not copied.
     """
+    import tempfile
+
     from handbook.data.report import render
     from handbook.data.validate import validate
 
