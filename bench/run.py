@@ -342,16 +342,18 @@ def bench_new(work: Path) -> None:
     print("Adding a service (`handbook new service`, whole command) and `make serve` after an edit", flush=True)
     sizes = {count: make_data(Path("data"), work / f"new-data-{count}", count) for count in SERVE_TARGETS}
     past = {n: (d / "services.yaml").stat().st_size > MAX_FILE_BYTES for n, d in sizes.items()}  # then the limits are lifted
-    for label, data, lifted in (("sample", Path("data"), False), *((f"{n:,} services" + (" (past the limits)" if past[n] else ""), d, past[n]) for n, d in sizes.items())):
+    if any(past.values()):
+        print("  (* more services than a valid services.yaml holds: run with the file limits lifted)", flush=True)
+    for label, data, lifted in (("sample", Path("data"), False), *((f"{n:,} services" + ("*" if past[n] else ""), d, past[n]) for n, d in sizes.items())):
         result = measure_new(data, work, lifted)
         target = f"target < {NEW_TARGET:g} s"
-        for name, what in (("first", f"cache empty; {result['lines']:,} lines"), ("again", "median of 3"), ("duplicate", "an id already used, refused")):
-            _row(f"{label}: `handbook new`, {'first run' if name == 'first' else 'again' if name == 'again' else 'duplicate id'}", f"{result[name]:.2f} s",
+        for name, what in (("first", f"cache empty; {result['lines']:,} lines"), ("again", "median of 3"), ("duplicate", "refused")):
+            _row(f"{label}: `new`, {'first run' if name == 'first' else 'again' if name == 'again' else 'id already used'}", f"{result[name]:.2f} s",
                  f"{target} ({what}; CPU {result[name + '_cpu']:.2f} s, load {os.getloadavg()[0]:.1f})", result[name] < NEW_TARGET)
     for count, data in sizes.items():
         result = measure_serve(data, work / f"serve-{count}", past_limits=past[count], edits=2)
         target = f"target < {SERVE_TARGETS[count]:g} s"
-        _row(f"{count:,} services: edit -> page in `make serve`", f"{result['median']:.2f} s", f"{target} (median of {len(result['edits'])}; {'+'.join(map(str, result['builds']))} builds; first page after {result['start']:.0f} s)", result["median"] < SERVE_TARGETS[count])
+        _row(f"{count:,} services{'*' if past[count] else ''}: edit -> page in serve", f"{result['median']:.2f} s", f"{target} (median of {len(result['edits'])}; {'+'.join(map(str, result['builds']))} builds; first page after {result['start']:.0f} s)", result["median"] < SERVE_TARGETS[count])
 
 
 def main(argv: list[str] | None = None) -> int:
