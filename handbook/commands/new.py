@@ -274,9 +274,11 @@ def new_entry(kind: str, data_dir: Path, fields: dict[str, str], interactive: bo
     if asker.missing:
         raise HandbookUserError(f"missing required field(s): {', '.join(asker.missing)}; give each as -f NAME=VALUE, or run without --no-input to be asked")
     stem, list_key = FILES[kind]
+    path = data_dir / f"{stem}.yaml"
+    if path.read_text(encoding="utf-8-sig") != files[stem].text:  # saved by the officer while the questions ran
+        files = known_data(data_dir)[1]
     text, first, last, where = _place(kind, files[stem], entry)
     _remember(files[stem], text, first, last, where)
-    path = data_dir / f"{stem}.yaml"
     problems, located = _problems_with(data_dir, path, text, today)
     if problems:
         kept = ""

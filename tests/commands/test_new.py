@@ -395,3 +395,16 @@ def test_the_values_kept_for_the_new_file_are_what_reading_it_afresh_gives(kind:
     monkeypatch.setenv("HANDBOOK_CACHE", "off")
     fresh, problems = load_file(path)
     assert not problems and fresh.root is not None and fresh.value == cached.value
+
+
+def test_a_file_saved_while_the_questions_ran_is_added_to_as_it_is_now(small: Path):
+    path = small / "services.yaml"
+
+    def read(prompt: str) -> str:
+        if prompt.startswith("Contract year"):  # asked after the file was read: the officer saves it meanwhile
+            path.write_text(path.read_text().replace("# Fixture: services of the newer edition.", "# Fixture: edited meanwhile."))
+        return ""
+
+    new_entry("service", small, dict(TRADED), interactive=True, today=TODAY, read=read, say=lambda text: None)
+    text = path.read_text()
+    assert "# Fixture: edited meanwhile." in text and "  - id: music-tuition\n" in text
