@@ -10,7 +10,9 @@ is new text); the site's first build and its rebuilds are printed apart (see `be
 interpreter (`bench.quote`), at the sample, the largest valid file and 2,000 services
 (`python -m bench.run --quote` prints those rows alone). The school's own view (`bench.school`):
 its script and data size on the catalogue page and the time a change of school takes in Chromium,
-at the sample and at 2,000 services (`--school` alone).
+at the sample and at 2,000 services (`--school` alone). `handbook new` as a whole command, and the
+time from an edit of services.yaml to the updated page in `properdocs serve`, at the sample, 100 and
+1,000 services (`bench.new`; `--new` alone).
 The full bench also prints what the worst valid pull request costs (`bench_bounds`): the PDF's
 peak memory for the largest input the limits allow (services.yaml in each shape, then every
 file at its largest together), and `handbook build` of a 1 MB service name.
