@@ -10,7 +10,9 @@ is new text); the site's first build and its rebuilds are printed apart (see `be
 interpreter (`bench.quote`), at the sample, the largest valid file and 2,000 services
 (`python -m bench.run --quote` prints those rows alone). The school's own view (`bench.school`):
 its script and data size on the catalogue page and the time a change of school takes in Chromium,
-at the sample and at 2,000 services (`--school` alone).
+at the sample and at 2,000 services (`--school` alone). `handbook new` as a whole command, and the
+time from an edit of services.yaml to the updated page in `properdocs serve`, at the sample, 100 and
+1,000 services (`bench.new`; `--new` alone).
 The full bench also prints what the worst valid pull request costs (`bench_bounds`): the PDF's
 peak memory for the largest input the limits allow (services.yaml in each shape, then every
 file at its largest together), and `handbook build` of a 1 MB service name.
@@ -341,6 +343,30 @@ def bench_bounds(work: Path) -> None:
     print(f"    {result['first_line']}", flush=True)
 
 
+def bench_new(work: Path) -> None:
+    """`handbook new` as a whole command, and an edit of services.yaml to its page in `make serve`
+    (`bench.new`), on the sample and at 100 and 1,000 services (1,000: past the file limits)."""
+    from bench.new import NEW_TARGET, SERVE_TARGETS, measure_new, measure_serve
+    from bench.synthetic import make_data
+    from handbook.core.limits import MAX_FILE_BYTES
+
+    print("Adding a service (`handbook new service`, whole command) and `make serve` after an edit", flush=True)
+    sizes = {count: make_data(Path("data"), work / f"new-data-{count}", count) for count in SERVE_TARGETS}
+    past = {n: (d / "services.yaml").stat().st_size > MAX_FILE_BYTES for n, d in sizes.items()}  # then the limits are lifted
+    if any(past.values()):
+        print("  (* more services than a valid services.yaml holds: run with the file limits lifted)", flush=True)
+    for label, data, lifted in (("sample", Path("data"), False), *((f"{n:,} services" + ("*" if past[n] else ""), d, past[n]) for n, d in sizes.items())):
+        result = measure_new(data, work, lifted)
+        target = f"target < {NEW_TARGET:g} s"
+        for name, what in (("first", f"cache empty; {result['lines']:,} lines"), ("again", "median of 3"), ("duplicate", "refused")):
+            _row(f"{label}: `new`, {'first run' if name == 'first' else 'again' if name == 'again' else 'id already used'}", f"{result[name]:.2f} s",
+                 f"{target} ({what}; CPU {result[name + '_cpu']:.2f} s, load {os.getloadavg()[0]:.1f})", result[name] < NEW_TARGET)
+    for count, data in sizes.items():
+        result = measure_serve(data, work / f"serve-{count}", past_limits=past[count], edits=2)
+        target = f"target < {SERVE_TARGETS[count]:g} s"
+        _row(f"{count:,} services{'*' if past[count] else ''}: edit -> page in serve", f"{result['median']:.2f} s", f"{target} (median of {len(result['edits'])}; {'+'.join(map(str, result['builds']))} builds; first page after {result['start']:.0f} s)", result["median"] < SERVE_TARGETS[count])
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.run")
     parser.add_argument("--quick", action="store_true", help="the 100-service site comparison only")
@@ -348,6 +374,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--school", action="store_true", help="the school's own view rows only")
     parser.add_argument("--generators", action="store_true", help="the generators' and search rows only")
     parser.add_argument("--cycle", action="store_true", help="the yearly cycle's commands only (init, edition start, prices)")
+    parser.add_argument("--new", action="store_true", help="the `handbook new` and `make serve` edit rows only")
     parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
@@ -369,6 +396,9 @@ def main(argv: list[str] | None = None) -> int:
         if args.cycle:
             bench_cycle(work)
             return 0
+        if args.new:
+            bench_new(work)
+            return 0
         if args.generators:
             bench_generators(work)
             bench_search(work)
@@ -385,6 +415,7 @@ def main(argv: list[str] | None = None) -> int:
             bench_search(work)
             bench_pdf(work, largest)
             bench_bounds(work)
+            bench_new(work)
             small = min(100, largest)
             ratio = bench_site(work, {small: 7} | ({largest: 1} if largest > small else {}), edited=(small,))
         print(f"build ratio: {ratio:.2f}")

@@ -3,19 +3,28 @@
 Each folder is a stage and imports only its own or earlier ones: core -> data -> views ->
 presentation -> site | pdf -> commands (README.md, "How it is built"). `macros/` and
 `overrides/` are thin MkDocs adapters over this.
+
+The names below are imported when first asked for, not with the package: every `handbook`
+command starts here, and the models behind `validate` take most of a second to import, which
+`handbook --help` and the first question of `handbook new` need not wait for.
 """
 
-from handbook.core.errors import HandbookUserError, Problem
+from __future__ import annotations
+
+import importlib
+from typing import Any
 
 __version__ = "0.1.0"
 __all__ = ["HandbookUserError", "Problem", "__version__", "load_handbook", "validate"]
+_LAZY = {
+    "HandbookUserError": "handbook.core.errors",
+    "Problem": "handbook.core.errors",
+    "load_handbook": "handbook.data.validate",
+    "validate": "handbook.data.validate",
+}
 
 
-def __getattr__(name: str):
-    # Why lazily: validation imports the YAML loader and every check, which a command answered
-    # from the cache (`handbook quote` asked again) never runs; `import handbook` stays cheap.
-    if name in ("load_handbook", "validate"):
-        from handbook.data import validate as module
-
-        return getattr(module, name)
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        return getattr(importlib.import_module(_LAZY[name]), name)
     raise AttributeError(f"module 'handbook' has no attribute {name!r}")

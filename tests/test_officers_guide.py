@@ -23,9 +23,8 @@ from collections import defaultdict
 from pathlib import Path
 
 import pytest
-from ruamel.yaml import YAML
 
-from handbook.commands.new import insert_entry
+from handbook.commands.new import add_written
 from handbook.data.editions import previous_edition
 from handbook.data.report import render
 from handbook.data.validate import load_handbook, validate
@@ -91,9 +90,8 @@ def apply(steps: list[tuple[str, str]], data: Path) -> str | None:
             pending = None
         elif step.startswith("add to "):
             list_key, file = step.removeprefix("add to ").split(" in ")
-            entry = YAML(typ="rt").load(block)[0]
             path = data / file
-            path.write_text(insert_entry(path.read_text(), list_key, entry)[0])
+            path.write_text(add_written(path.read_text(), list_key, block)[0])
         elif step == "run":
             subprocess.run(["bash", "-euo", "pipefail", "-c", block], cwd=data.parent, check=True)
         elif step == "handbook":

@@ -137,11 +137,17 @@ def parser() -> argparse.ArgumentParser:
     r.add_argument("--within", type=int, default=30, help="also list reviews due within this many days (default: 30)")
     r.set_defaults(run=_review)
 
-    n = sub.add_parser("new", help="add a correctly shaped service or contact to the data, keeping the file's comments")
-    n.add_argument("kind", choices=("service", "contact"), help="what to add")
+    from handbook.commands.new_fields import help_text  # a table of names: imports nothing else
+
+    n = sub.add_parser("new", help="add a service, a contact or a price to an existing offer, asking for each field and checking it as it is given",
+                       description="Add a service, a contact, or a charge (a price) to an existing offer of an existing service. Each field not given "
+                       "with -f is asked for and checked as it is answered, with the words `handbook validate` uses; the entry is written in the "
+                       "file's own layout, every other byte kept, only if the whole data then validates.",
+                       epilog=help_text(), formatter_class=argparse.RawDescriptionHelpFormatter)
+    n.add_argument("kind", choices=("service", "contact", "charge"), help="what to add: a service, a contact role, or a charge to an existing offer")
     n.add_argument("--data", default="data", help=DATA_HELP)
-    n.add_argument("--field", "-f", action="append", type=_field, metavar="NAME=VALUE", help="a field value; asked for when missing")
-    n.add_argument("--no-input", action="store_true", help="never ask; fail if a required field is missing")
+    n.add_argument("--field", "-f", action="append", type=_field, metavar="NAME=VALUE", help="a field's value (the fields are listed below); any not given is asked for")
+    n.add_argument("--no-input", action="store_true", help="never ask: take defaults, fail listing every required field not given")
     n.set_defaults(run=_new)
 
     q = sub.add_parser("quote", help="what one school pays for every service and offer: net, VAT and gross, or why not")

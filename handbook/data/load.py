@@ -143,9 +143,13 @@ def _mark(node: yaml.Node) -> tuple[int, int]:
 
 
 def _scalar(node: yaml.ScalarNode) -> Any:
-    text = node.value
     if node.style:  # quoted or block scalar: always text
-        return text
+        return node.value
+    return plain_value(node.value)
+
+
+def plain_value(text: str) -> Any:
+    """What a plain (unquoted) scalar written as `text` is read as: None, a boolean, a number or text."""
     if text in _NULLS:
         return None
     if text in _BOOLS:
@@ -349,6 +353,12 @@ def load_text(text: str, file: str) -> tuple[Document | None, list[Problem]]:
     if not builder.problems:
         cache.write_bytes("yaml", name, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
     return Document(file, value, root), builder.problems
+
+
+def remember(text: str, value: Any) -> None:
+    """Keeps `value` in the cache as what `text` loads to, for a text made from one read without a
+    problem by adding lines whose values were read without a problem (`handbook new`)."""
+    cache.write_bytes("yaml", cache_name(text), pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
 
 
 def _size(size: int, form: str) -> str:

@@ -17,14 +17,22 @@ GROUPS = ("partnerships", "groups", "group", "the groups list")
 CHANNELS = ("publications", "channels", "channel", "the channels list")
 
 
+def unknown(value: str, known: set[str], target: tuple[str, str, str, str]) -> tuple[str, str | None]:
+    """The sentence for a reference to no known id of `target`, and the id it suggests.
+
+    Also asked by `handbook new` about an answer, so an officer reads the same words there.
+    """
+    suggestion = nearest(value, sorted(known))
+    return f"{value!r} is not a known {target[2]}{did_you_mean(suggestion)} (the ids are in {target[3]})", suggestion
+
+
 def check(ctx: Context) -> Iterator[Problem]:
     def ref(stem: str, path: Path_, value: str | None, target: tuple[str, str, str, str]) -> Iterator[Problem]:
-        t_stem, t_field, what, where = target
-        known = ctx.known(t_stem, t_field)
+        known = ctx.known(target[0], target[1])
         if value is None or known is None or value in known:
             return
-        suggestion = nearest(value, sorted(known))
-        yield ctx.problem(stem, path, f"{value!r} is not a known {what}{did_you_mean(suggestion)} (the ids are in {where})", "dangling-reference", suggestion=suggestion)
+        message, suggestion = unknown(value, known, target)
+        yield ctx.problem(stem, path, message, "dangling-reference", suggestion=suggestion)
 
     for i, unit in ctx.items("structure", "units"):
         yield from ref("structure", ("units", i, "parent"), unit.parent, UNITS)

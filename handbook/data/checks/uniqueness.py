@@ -24,13 +24,18 @@ ID_LISTS = [
 ]
 
 
+def id_used(value: str, line: int) -> str:
+    """The sentence for an id already used on `line` (also what `handbook new` says of an answer)."""
+    return f"the id {value!r} is already used on line {line}; each entry needs its own id"
+
+
 def check(ctx: Context) -> Iterator[Problem]:
     for stem, field in ID_LISTS:
         first: dict[str, int] = {}
         for i, record in ctx.items(stem, field):
             if record.id in first:
                 line = ctx.documents[stem].locate((field, first[record.id], "id"))[0]
-                yield ctx.problem(stem, (field, i, "id"), f"the id {record.id!r} is already used on line {line}; each entry needs its own id", "duplicate-id")
+                yield ctx.problem(stem, (field, i, "id"), id_used(record.id, line), "duplicate-id")
             else:
                 first[record.id] = i
     for s, service in ctx.items("services", "services"):
