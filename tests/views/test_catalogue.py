@@ -47,11 +47,10 @@ def test_kinds_of_school_follow_the_one_rule(sample_handbook):
 
 
 def _add_service(data, text: str) -> None:
-    from handbook.commands.new import insert_entry
-    from ruamel.yaml import YAML
+    from handbook.commands.new import add_written
 
     path = data / "services.yaml"
-    path.write_text(insert_entry(path.read_text(encoding="utf-8"), "services", YAML(typ="rt").load(text)[0])[0], encoding="utf-8")
+    path.write_text(add_written(path.read_text(encoding="utf-8"), "services", text)[0], encoding="utf-8")
 
 
 NEW_SERVICE = """
