@@ -21,6 +21,7 @@ from handbook.data import checks
 from handbook.data.load import Document, format_path, load_file
 from handbook.data.messages import explain, type_at
 from handbook.data.model import FILES, Handbook
+from handbook.data.salvage import salvage
 
 
 @dataclass
@@ -61,10 +62,12 @@ def model_problems(model: type[BaseModel], doc: Document) -> tuple[Any, list[Pro
         return None, problems
 
 
-def valid_records(model: type[BaseModel], doc: Document) -> dict[str, list[tuple[int, Any]]]:
-    """(index, record) for each entry of each top-level list that is valid on its own.
+def valid_records(model: type[BaseModel], doc: Document, incomplete: set[int]) -> dict[str, list[tuple[int, Any]]]:
+    """(index, record) for each entry of each top-level list: validated, or salvaged where wrong.
 
-    Why: cross-record checks still run over the good entries of a file that has a bad one.
+    Why: cross-record checks (ids, references, bands) still run over every entry of a file that
+    has a bad one, and over the right fields of the bad entry itself (`salvage`), so an officer
+    sees a typo and a duplicated id or a dangling reference in the same run.
     """
     records: dict[str, list[tuple[int, Any]]] = {}
     if not isinstance(doc.value, dict):
@@ -79,7 +82,8 @@ def valid_records(model: type[BaseModel], doc: Document) -> dict[str, list[tuple
             try:
                 valid.append((i, item_type.model_validate(entry)))
             except ValidationError:
-                pass
+                if isinstance(entry, dict):
+                    valid.append((i, salvage(item_type, entry, incomplete)))
         records[name] = valid
     return records
 
@@ -113,6 +117,7 @@ def _validate(data_dir: Path, today: dt.date | None, warnings: bool) -> Result:
     models: dict[str, Any] = {}
     records: dict[str, dict[str, list[tuple[int, Any]]]] = {}
     sources: dict[str, str] = {}
+    incomplete: set[int] = set()  # ids of salvaged records (kept alive by `records`)
     for stem, model in FILES.items():
         path = data_dir / f"{stem}.yaml"
         shown = display_path(path)
@@ -132,8 +137,8 @@ def _validate(data_dir: Path, today: dt.date | None, warnings: bool) -> Result:
             models[stem] = value
             records[stem] = _records_of(value)
         else:
-            records[stem] = valid_records(model, doc)
-    context = checks.Context(models=models, records=records, documents=documents, today=today or dt.date.today(), data_dir=data_dir)
+            records[stem] = valid_records(model, doc, incomplete)
+    context = checks.Context(models=models, records=records, documents=documents, today=today or dt.date.today(), data_dir=data_dir, incomplete=incomplete)
     problems += checks.run(context, warnings)
     handbook = None
     if not any(p.level is Level.ERROR for p in problems) and len(models) == len(FILES):

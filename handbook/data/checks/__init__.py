@@ -26,14 +26,22 @@ class Context:
     documents: dict[str, Document]  # stem -> loaded document
     today: dt.date
     data_dir: Path | None = None  # for rules about other files the data names
+    incomplete: set[int] = field(default_factory=set)  # ids of records salvaged with wrong parts
     _known: dict[tuple[str, str], set[str]] = field(default_factory=dict, repr=False)
 
     def has(self, *stems: str) -> bool:
         """Whole files that validated: for rules over a file's non-list parts."""
         return all(stem in self.models for stem in stems)
 
+    def complete(self, record: Any) -> bool:
+        """Whether every part of a record validated: a salvaged record (`handbook.data.salvage`)
+        holds `None` where a value was wrong, which a rule comparing values must not read as
+        "not given"."""
+        return id(record) not in self.incomplete
+
     def items(self, stem: str, field: str) -> list[tuple[int, Any]]:
-        """(index in the file, record) for every valid entry of a top-level list."""
+        """(index in the file, record) for every entry of a top-level list: valid, or salvaged
+        (its wrong parts `None` or empty) when it has field errors."""
         return self.records.get(stem, {}).get(field, [])
 
     def ids(self, stem: str, field: str) -> list[str]:
