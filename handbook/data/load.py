@@ -106,6 +106,7 @@ class Document:
     value: Any
     root: yaml.Node | None = field(default=None, repr=False)
     text: str | None = field(default=None, repr=False)  # composed on demand when `root` is None
+    shifts: dict[int, int] = field(default_factory=dict, repr=False)  # line -> columns moved (read past tabs)
 
     def locate(self, path: Path_, *, prefer_key: bool = False) -> tuple[int, int]:
         """(line, col) of `path`'s value (or key), or of its nearest written ancestor when missing."""
@@ -123,7 +124,8 @@ class Document:
             else:
                 break
         target = key_node if prefer_key and key_node is not None else node
-        return _mark(target) if target is not None else (1, 1)
+        line, col = _mark(target) if target is not None else (1, 1)
+        return line, max(1, col - self.shifts.get(line, 0))
 
 
 def format_path(path: Path_) -> str:
@@ -335,7 +337,7 @@ def load_text(text: str, file: str) -> tuple[Document | None, list[Problem]]:
     try:
         root = yaml.compose(text, Loader=_Loader)
     except yaml.YAMLError as error:
-        return None, syntax.problems(text, file, error, reader_counts_bytes=_READER_COUNTS_BYTES)
+        return _read_past_tabs(text, file, error)
     except RecursionError:
         return None, [Problem(file, 1, 1, "", "the file is nested too deeply to read", code="syntax")]
     if root is None:
@@ -349,6 +351,25 @@ def load_text(text: str, file: str) -> tuple[Document | None, list[Problem]]:
     if not builder.problems:
         cache.write_bytes("yaml", name, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
     return Document(file, value, root), builder.problems
+
+
+def _read_past_tabs(text: str, file: str, error: yaml.YAMLError) -> tuple[Document | None, list[Problem]]:
+    """A file YAML could not read: its tab-indented lines and, read with spaces for the tabs
+    (`syntax.untabbed`; the tabs stay errors), the rest of its problems, or YAML's next error."""
+    lines = syntax.tab_lines(text)
+    candidates = syntax.untabbed(text, lines) if lines else []
+    for candidate in candidates:
+        try:
+            root = yaml.compose(candidate, Loader=_Loader)
+            builder = _Builder(file, candidate)
+            value = builder.build(root, ()) if root is not None else None
+        except (yaml.YAMLError, RecursionError) as later:
+            error = later if candidate is candidates[0] and isinstance(later, yaml.YAMLError) else error  # the next mistake
+            continue
+        builder.outside_values()
+        return Document(file, value, root, shifts=syntax.shifts(text, candidate)), syntax.with_tabs(file, lines, builder.problems, syntax.shifts(text, candidate))
+    read = candidates[0] if candidates else text
+    return None, syntax.with_tabs(file, lines, syntax.problems(read, file, error, reader_counts_bytes=_READER_COUNTS_BYTES), syntax.shifts(text, read))
 
 
 def _size(size: int, form: str) -> str:
