@@ -177,6 +177,11 @@ def tab_lines(text: str) -> list[tuple[int, int]]:
     return found
 
 
+# A line that starts a field (`name:`) or a list entry (`- `): what a tab-indented line lines up
+# with (not a line of block text above it).
+_FIELD_OR_ENTRY = re.compile(r"^ *(?:- +|[\w-]+:(?: |$))")
+
+
 def untabbed(text: str, lines: list[tuple[int, int]]) -> list[str]:
     """The text with each tab-indented line's indentation made of spaces, in the ways an officer
     most likely meant it, most likely first: lined up with the line above (or with its first
@@ -191,7 +196,7 @@ def untabbed(text: str, lines: list[tuple[int, int]]) -> list[str]:
     def lined_up(step: int, after_dash: bool) -> str:
         out = list(rows)
         for i in sorted(tabbed):
-            above = next((out[j] for j in range(i - 1, -1, -1) if out[j].strip() and not out[j].lstrip().startswith("#")), "")
+            above = next((out[j] for j in range(i - 1, -1, -1) if _FIELD_OR_ENTRY.match(out[j])), "")
             indent = len(above) - len(above.lstrip(" "))
             if after_dash or above.rstrip().endswith(":"):
                 rest = above[indent:]

@@ -21,7 +21,7 @@ from handbook.data.load import Document, Path_, format_path
 
 @dataclass
 class Context:
-    models: dict[str, Any]  # stem -> validated file model (only files with no errors)
+    models: dict[str, Any]  # stem -> file model: validated, or salvaged (wrong parts None) where it has field errors
     records: dict[str, dict[str, list[tuple[int, Any]]]]  # stem -> list field -> (index, valid record)
     documents: dict[str, Document]  # stem -> loaded document
     today: dt.date
@@ -30,7 +30,8 @@ class Context:
     _known: dict[tuple[str, str], set[str]] = field(default_factory=dict, repr=False)
 
     def has(self, *stems: str) -> bool:
-        """Whole files that validated: for rules over a file's non-list parts."""
+        """Files that could be read as a mapping: for rules over a file's non-list parts (a part
+        with a field error is `None` or empty, see `handbook.data.salvage`)."""
         return all(stem in self.models for stem in stems)
 
     def complete(self, record: Any) -> bool:
