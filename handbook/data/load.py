@@ -348,7 +348,7 @@ def load_text(text: str, file: str) -> tuple[Document | None, list[Problem]]:
     except RecursionError:
         return None, [Problem(file, 1, 1, "", "the file is nested too deeply to read", code="syntax")]
     builder.outside_values()
-    if not builder.problems:
+    if not builder.problems and cache.root() is not None:  # no pickling for a cache that is off
         cache.write_bytes("yaml", name, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
     return Document(file, value, root), builder.problems
 
