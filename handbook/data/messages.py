@@ -305,6 +305,10 @@ def _explain(model: type[BaseModel], error: dict[str, Any]) -> tuple:
     if kind == "string_type":
         if isinstance(value, bool):
             return loc, f"{_show(value)} is read as yes/no, not text; put it in quotes if you mean the word", "not-text", False
+        if isinstance(value, list):
+            return loc, f"{name} should be text, not a list; remove the [ ] or the '- ' and write the text after the colon", "not-text", False
+        if isinstance(value, dict):
+            return loc, f"{name} should be text, not a set of fields; write the text after the colon, or put it in quotes if it holds ': '", "not-text", False
         return loc, f"{_show(value)} should be text here", "not-text", False
     if kind == "string_too_short":
         least = _count(ctx.get("min_length"), 1)
