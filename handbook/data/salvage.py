@@ -24,13 +24,16 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 _ADAPTERS: dict[Any, TypeAdapter] = {}
 
 
-def _adapter(tp: Any) -> TypeAdapter:
+def _adapter(tp: Any, key: Any = None) -> TypeAdapter:
+    """A cached validator for `tp`, under `key` (a field's (model, name): its annotation with
+    constraints is made anew each time, and may hold a dict, which cannot be a key)."""
+    key = tp if key is None else key
     try:
-        adapter = _ADAPTERS.get(tp)
+        adapter = _ADAPTERS.get(key)
     except TypeError:  # an unhashable annotation: not cached
         return TypeAdapter(tp)
     if adapter is None:
-        adapter = _ADAPTERS[tp] = TypeAdapter(tp)
+        adapter = _ADAPTERS[key] = TypeAdapter(tp)
     return adapter
 
 
@@ -54,14 +57,14 @@ def _field_type(info: Any) -> Any:
     return Annotated[(info.annotation, *info.metadata)] if info.metadata else info.annotation
 
 
-def salvage(tp: Any, value: Any, incomplete: set[int]) -> Any:
+def salvage(tp: Any, value: Any, incomplete: set[int], key: Any = None) -> Any:
     """`value` validated as `tp`, or, where parts of it are wrong, the parts that are right.
 
     Adds the `id` of every record it builds with a part missing to `incomplete`: a check that
     compares values (two charges' bands) must not read a wrong value's `None` as "not given".
     """
     try:
-        return _adapter(tp).validate_python(value)
+        return _adapter(tp, key).validate_python(value)
     except (ValidationError, TypeError, ValueError):
         pass
     base = _strip(tp)
@@ -79,7 +82,7 @@ def _record(model: type[BaseModel], value: dict[str, Any], incomplete: set[int])
     fields: dict[str, Any] = {}
     for name, info in model.model_fields.items():
         if name in value:
-            fields[name] = salvage(_field_type(info), value[name], incomplete)
+            fields[name] = salvage(_field_type(info), value[name], incomplete, (model, name))
         elif not info.is_required():
             fields[name] = info.get_default(call_default_factory=True)
         else:  # missing: as empty as its type allows, so a check reading it finds nothing
