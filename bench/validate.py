@@ -67,9 +67,13 @@ def measure(data: Path, past_limits: bool = False, repeat: int = 3) -> dict:
         "imports": the command's imports on top of that; "validating": validation in a warm
         process; "errors": the errors reported (0 for the sample's clones)}.
     """
-    seconds, done = _best(command(data, past_limits), repeat, ok=(0, 1))
-    interpreter, _ = _best([sys.executable, "-c", "pass"], repeat)
-    imports, _ = _best([sys.executable, "-c", IMPORTS], repeat)
+    # Interleaved rounds, so that a change in the machine's load weighs on each part alike.
+    seconds = interpreter = imports = float("inf")
+    for _ in range(repeat):
+        once, done = _best(command(data, past_limits), 1, ok=(0, 1))
+        seconds = min(seconds, once)
+        interpreter = min(interpreter, _best([sys.executable, "-c", "pass"], 1)[0])
+        imports = min(imports, _best([sys.executable, "-c", IMPORTS], 1)[0])
     script = TIMED + IN_PROCESS.format(imports=IMPORTS)
     if past_limits:  # the stand-in package first, then the same script
         script = PAST_LIMITS.split("from handbook.commands.cli")[0] + script
