@@ -22,7 +22,7 @@ from handbook.data.load import Document, Path_, format_path
 @dataclass
 class Context:
     models: dict[str, Any]  # stem -> file model: validated, or salvaged (wrong parts None) where it has field errors
-    records: dict[str, dict[str, list[tuple[int, Any]]]]  # stem -> list field -> (index, valid record)
+    records: dict[str, dict[str, list[tuple[int, Any]]]]  # stem -> list field -> (index, record: valid or salvaged)
     documents: dict[str, Document]  # stem -> loaded document
     today: dt.date
     data_dir: Path | None = None  # for rules about other files the data names
