@@ -8,7 +8,8 @@ is new text); the site's first build and its rebuilds are printed apart (see `be
 `make bench QUICK=1` runs the 100-service site comparison only and ends with `build ratio: X.XX`.
 `handbook quote` for every service is timed as a school runs it, the whole command in a fresh
 interpreter (`bench.quote`), at the sample, the largest valid file and 2,000 services
-(`python -m bench.run --quote` prints those rows alone). The school's own view (`bench.school`):
+(`python -m bench.run --quote` prints those rows alone); `handbook validate` likewise, at the
+sample, 100 and 1,000 services, with where its time goes (`bench.validate`, `--validate` alone). The school's own view (`bench.school`):
 its script and data size on the catalogue page and the time a change of school takes in Chromium,
 at the sample and at 2,000 services (`--school` alone). `handbook new` as a whole command, and the
 time from an edit of services.yaml to the updated page in `properdocs serve`, at the sample, 100 and
@@ -375,6 +376,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--generators", action="store_true", help="the generators' and search rows only")
     parser.add_argument("--cycle", action="store_true", help="the yearly cycle's commands only (init, edition start, prices)")
     parser.add_argument("--new", action="store_true", help="the `handbook new` and `make serve` edit rows only")
+    parser.add_argument("--validate", action="store_true", help="the whole `handbook validate` command's rows only (bench.validate)")
     parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
@@ -399,6 +401,11 @@ def main(argv: list[str] | None = None) -> int:
         if args.new:
             bench_new(work)
             return 0
+        if args.validate:
+            from bench import validate as validate_command
+
+            validate_command.bench(work, _row)
+            return 0
         if args.generators:
             bench_generators(work)
             bench_search(work)
@@ -408,6 +415,9 @@ def main(argv: list[str] | None = None) -> int:
         else:
             print(f"(the largest valid file holds {largest:,} of the sample's services)", flush=True)
             bench_validation(work, largest)
+            from bench import validate as validate_command
+
+            validate_command.bench(work, _row)
             bench_quote(work, largest)
             bench_cycle(work)
             bench_school(work)

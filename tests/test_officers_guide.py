@@ -33,8 +33,10 @@ from handbook.views.changes import compare
 ROOT = Path(__file__).resolve().parent.parent
 GUIDE = ROOT / "docs" / "officers-guide.md"
 MARKER = re.compile(r"^<!-- example ([\w-]+): (.+?) -->\n\n((?:(?:    .*)?\n)+)", re.M)
-TOPICS = ["change-a-price", "add-a-service", "retire-a-service", "change-a-contact", "start-a-new-edition", "set-next-years-prices", "start-a-handbook-for-a-council", "read-a-validation-error"]
-CHANGES_THE_DATA = [t for t in TOPICS if t not in ("read-a-validation-error", "start-a-handbook-for-a-council")]
+TOPICS = ["change-a-price", "add-a-service", "retire-a-service", "change-a-contact", "start-a-new-edition", "set-next-years-prices",
+          "start-a-handbook-for-a-council", "read-a-validation-error", "several-mistakes-at-once"]
+ERROR_EXAMPLES = ["read-a-validation-error", "several-mistakes-at-once"]
+CHANGES_THE_DATA = [t for t in TOPICS if t not in (*ERROR_EXAMPLES, "start-a-handbook-for-a-council")]
 
 
 def examples() -> dict[str, list[tuple[str, str]]]:
@@ -181,11 +183,25 @@ def test_init_example_creates_a_valid_handbook_for_the_council(data_copy: Path):
     assert result.handbook.authority.branding.primary_colour == "#0b4f2a"
 
 
-def test_error_example_shows_exactly_what_handbook_validate_reports(data_copy: Path, monkeypatch: pytest.MonkeyPatch):
-    expected = apply(examples()["read-a-validation-error"], data_copy)
+@pytest.mark.parametrize("name", ERROR_EXAMPLES)
+def test_error_example_shows_exactly_what_handbook_validate_reports(name: str, data_copy: Path, monkeypatch: pytest.MonkeyPatch):
+    expected = apply(examples()[name], data_copy)
     monkeypatch.chdir(data_copy.parent)  # so paths read data/services.yaml, as in the guide
     result = validate(Path("data"))
     assert render(result.errors) + "\n" == expected
+
+
+def test_the_guide_explains_every_kind_of_problem_the_check_reports():
+    """Each problem code of the messages table, the checks and the fault fixtures has a row in the
+    guide's "What each message means" table."""
+    from handbook.data import messages
+    from tests.cases import INVALID, read_case
+
+    table = GUIDE.read_text().split("## What each message means and how to fix it", 1)[1].split("\n## ", 1)[0]
+    explained = set(re.findall(r"`([a-z.-]+)`", "\n".join(line.split(" | ")[0] for line in table.splitlines() if line.startswith("| `"))))
+    codes = set(messages.RULES) | {code for _, code in messages.VALUE_RULES.values()} | set(messages.CHECK_MESSAGES)
+    codes |= {code for _, code in messages._KINDS.values()} | {code for path in INVALID for *_, code, _ in read_case(path).expected}
+    assert codes <= explained, sorted(codes - explained)
 
 
 def test_contributing_points_officers_to_the_guide_without_repeating_it():

@@ -109,6 +109,16 @@ def test_pull_request_workflow_validates_with_annotations_builds_tests_and_uploa
     assert uploads == ["site/", "site/pdf/*.pdf"]
 
 
+def test_pull_request_workflow_posts_the_diff_against_the_base_branch_as_markdown_in_the_summary():
+    """The Markdown it posts is produced from the sample's two editions by tests/commands/test_diff.py."""
+    workflow = _load(GITHUB / "workflows" / "pull-request.yml")
+    [step] = [s for job in workflow["jobs"].values() for s in job["steps"] if "handbook diff" in s.get("run", "")]
+    assert step["if"] == "github.event_name == 'pull_request'" and step["env"]["BASE"] == "${{ github.base_ref }}"
+    [command] = [c for line in _run_lines({"jobs": {"j": {"steps": [step]}}}) for c in _commands(line) if Path(c[0]).name == "handbook"]
+    assert command[1:] == ["diff", "--format", "markdown", "origin/$BASE", "data"]
+    assert '>> "$GITHUB_STEP_SUMMARY"' in step["run"] and "```" not in step["run"]
+
+
 def test_publish_workflow_runs_on_main_only_and_pushes_with_mike():
     workflow = _load(GITHUB / "workflows" / "publish.yml")
     assert workflow["on"]["push"]["branches"] == ["main"]

@@ -55,10 +55,10 @@ def _pdf(args: argparse.Namespace) -> int:
 
 def _diff(args: argparse.Namespace) -> int:
     from handbook.commands.diff import compare_sources
-    from handbook.presentation.changes import render_text
+    from handbook.presentation.changes import render_markdown, render_text
 
     report = compare_sources(args.old, args.new, threshold=args.threshold)
-    print(render_text(report))
+    print(render_markdown(report, heading_level=3) if args.format == "markdown" else render_text(report))
     return 0
 
 
@@ -130,6 +130,7 @@ def parser() -> argparse.ArgumentParser:
     c.add_argument("old", help="the older edition: a data folder, or a git ref such as v2025-26")
     c.add_argument("new", nargs="?", default="data", help="the newer edition (default: data)")
     c.add_argument("--threshold", type=float, default=None, help="flag price rises above this percentage (default: from authority.yaml)")
+    c.add_argument("--format", choices=("text", "markdown"), default="text", help="text for reading; markdown for a pull request's summary or comment")
     c.set_defaults(run=_diff)
 
     r = sub.add_parser("review", help="list services and contacts whose review is due or overdue, with owners")

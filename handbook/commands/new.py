@@ -179,7 +179,8 @@ def _remember(listed: Listed, text: str, first: int, last: int, where: list) -> 
     would otherwise compose the whole file again (a third of a second at 1,000 services) to learn
     only what the inserted lines hold. Any problem in those lines skips the seeding, so validation
     then reads and reports them itself."""
-    from handbook.data.load import load_text, remember
+    from handbook.data.load import load_text
+    from handbook.data.valuecache import remember
 
     lines = text.splitlines(keepends=True)[first - 1 : last]
     dash = len(lines[0]) - len(lines[0].lstrip(" "))

@@ -21,10 +21,7 @@ Columns count characters (code points), as an editor does, whatever PyYAML count
 
 from __future__ import annotations
 
-import io
-import pickle
 import re
-import unicodedata
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -33,10 +30,11 @@ from typing import Any
 
 import yaml
 
-from handbook.core import cache, limits
+from handbook.core import limits
 
 from handbook.core.errors import Problem
 from handbook.data import characters, syntax
+from handbook.data.valuecache import MISSING, cache_name, cached_values, keep
 from handbook.data.messages import ordinal, shorten, shown
 
 try:  # The C composer is ten times faster; the pure-Python one gives the same nodes.
@@ -106,6 +104,7 @@ class Document:
     value: Any
     root: yaml.Node | None = field(default=None, repr=False)
     text: str | None = field(default=None, repr=False)  # composed on demand when `root` is None
+    shifts: dict[int, int] = field(default_factory=dict, repr=False)  # line -> columns moved (read past tabs)
 
     def locate(self, path: Path_, *, prefer_key: bool = False) -> tuple[int, int]:
         """(line, col) of `path`'s value (or key), or of its nearest written ancestor when missing."""
@@ -123,7 +122,8 @@ class Document:
             else:
                 break
         target = key_node if prefer_key and key_node is not None else node
-        return _mark(target) if target is not None else (1, 1)
+        line, col = _mark(target) if target is not None else (1, 1)
+        return line, max(1, col - self.shifts.get(line, 0))
 
 
 def format_path(path: Path_) -> str:
@@ -294,38 +294,6 @@ class _Builder:
         return result
 
 
-class _ValuesOnly(pickle.Unpickler):
-    """Unpickles only what `_scalar` makes: a tampered cache entry cannot run code."""
-
-    def find_class(self, module: str, name: str) -> Any:
-        if (module, name) == ("decimal", "Decimal"):
-            return Decimal
-        raise pickle.UnpicklingError(f"{module}.{name} is not a data value")
-
-
-def cache_name(text: str) -> str:
-    """The cache entry of a text's values: keyed by the text, PyYAML and this module's rules.
-
-    Why the characters module and Unicode's version too: a text is cached only when it has no
-    problem, so a change to which characters are allowed must not be served an old "no problem".
-    """
-    rules = cache.code_version(characters.__file__, unicodedata.unidata_version, str(limits.MAX_DIGITS))
-    return cache.key(cache.code_version(__file__, yaml.__version__, rules), text) + ".pickle"
-
-
-def _cached_values(name: str) -> Any:
-    data = cache.read_bytes("yaml", name)
-    if data is None:
-        return _MISSING
-    try:
-        return _ValuesOnly(io.BytesIO(data)).load()
-    except Exception:  # a damaged or foreign entry is only a miss
-        return _MISSING
-
-
-_MISSING = object()
-
-
 def load_text(text: str, file: str) -> tuple[Document | None, list[Problem]]:
     """Compose `text` and build its values; problems instead of exceptions.
 
@@ -333,13 +301,13 @@ def load_text(text: str, file: str) -> tuple[Document | None, list[Problem]]:
     text itself): ~10x faster than composing, and its nodes are composed only if asked for.
     """
     name = cache_name(text)
-    value = _cached_values(name)
-    if value is not _MISSING:
+    value = cached_values(name)
+    if value is not MISSING:
         return Document(file, value, None, text), []
     try:
         root = yaml.compose(text, Loader=_Loader)
     except yaml.YAMLError as error:
-        return None, syntax.problems(text, file, error, reader_counts_bytes=_READER_COUNTS_BYTES)
+        return _read_past_tabs(text, file, error)
     except RecursionError:
         return None, [Problem(file, 1, 1, "", "the file is nested too deeply to read", code="syntax")]
     if root is None:
@@ -351,14 +319,27 @@ def load_text(text: str, file: str) -> tuple[Document | None, list[Problem]]:
         return None, [Problem(file, 1, 1, "", "the file is nested too deeply to read", code="syntax")]
     builder.outside_values()
     if not builder.problems:
-        cache.write_bytes("yaml", name, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+        keep(name, value)
     return Document(file, value, root), builder.problems
 
 
-def remember(text: str, value: Any) -> None:
-    """Keeps `value` in the cache as what `text` loads to, for a text made from one read without a
-    problem by adding lines whose values were read without a problem (`handbook new`)."""
-    cache.write_bytes("yaml", cache_name(text), pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+def _read_past_tabs(text: str, file: str, error: yaml.YAMLError) -> tuple[Document | None, list[Problem]]:
+    """A file YAML could not read: its tab-indented lines and, read with spaces for the tabs
+    (`syntax.untabbed`; the tabs stay errors), the rest of its problems, or YAML's next error."""
+    lines = syntax.tab_lines(text)
+    candidates = syntax.untabbed(text, lines) if lines else []
+    for candidate in candidates:
+        try:
+            root = yaml.compose(candidate, Loader=_Loader)
+            builder = _Builder(file, candidate)
+            value = builder.build(root, ()) if root is not None else None
+        except (yaml.YAMLError, RecursionError) as later:
+            error = later if candidate is candidates[0] and isinstance(later, yaml.YAMLError) else error  # the next mistake
+            continue
+        builder.outside_values()
+        return Document(file, value, root, shifts=syntax.shifts(text, candidate)), syntax.with_tabs(file, lines, builder.problems, syntax.shifts(text, candidate))
+    read = candidates[0] if candidates else text
+    return None, syntax.with_tabs(file, lines, syntax.problems(read, file, error, reader_counts_bytes=_READER_COUNTS_BYTES), syntax.shifts(text, read))
 
 
 def _size(size: int, form: str) -> str:

@@ -178,8 +178,62 @@ class Explanation(NamedTuple):
     missing: str | None = None
 
 
-def _label(field: str | int) -> str:
-    return str(field).replace("_", " ")
+def _name(loc: tuple[Any, ...]) -> str:
+    """The field a loc ends in, as an officer reads it: `settings[1]` -> 'an entry of settings'."""
+    names = [part for part in loc if isinstance(part, str)]
+    name = names[-1].replace("_", " ") if names else "this"
+    return f"an entry of {name}" if loc and isinstance(loc[-1], int) else name
+
+
+# What each kind of choice is called in a sentence: "'academies' is not a known kind of school".
+CHOICE_NAMES = {
+    "Setting": "kind of school", "Phase": "phase", "Provision": "provision", "OfferKind": "kind of offer",
+    "Vat": "VAT treatment", "ContractYear": "contract year", "Payer": "payer", "Visibility": "visibility",
+    "Month": "month", "UnitKind": "kind of unit", "GroupKind": "kind of group", "Counted": "counted thing", "Period": "period",
+}
+
+# Every other kind of error pydantic can raise (pydantic_core's `ErrorType`), in the officers'
+# words: kind -> (sentence after the value, problem code). The kinds `_explain` words itself
+# are in `WORDED`; a test checks that the two cover every kind pydantic has, so no internal
+# wording ever reaches an officer. {name} is the field, as `_name` words it.
+_NOT_LIST = ("is not a list; write each entry on its own line starting with '- '", "not-list")
+_NOT_MAPPING = ("is not a set of fields; write each field on its own line as `name: value`", "not-mapping")
+_NOT_TEXT = ("is not text that the handbook can use here; write plain text", "not-text")
+_NOT_NUMBER = ("is not a number; write digits only, e.g. 450 or 1250.50", "not-number")
+_NOT_DATE = ("is not a date; write it as YYYY-MM-DD, e.g. 2026-09-01", "bad-date")
+_NOT_URL = ("is not a web address; write it in full, starting with https://", "bad-url")
+_NOT_TAKEN = ("is not a value {name} can take; your editor shows what it takes when you point at the field, and the officers' guide explains each field", "invalid")
+_KINDS = {
+    **dict.fromkeys(("iterable_type", "set_type", "frozen_set_type", "deque_type", "set_item_not_hashable"), _NOT_LIST),
+    **dict.fromkeys(("mapping_type", "ordered_dict_type", "counter_type", "frozen_dict_type", "dataclass_type", "dataclass_exact_type", "named_tuple_type", "arguments_type"), _NOT_MAPPING),
+    **dict.fromkeys(("string_unicode", "bytes_type", "bytes_invalid_encoding", "bytes_too_short", "bytes_too_long"), _NOT_TEXT),
+    **dict.fromkeys(("fraction_type", "fraction_parsing", "complex_type", "complex_str_parsing", "multiple_of"), _NOT_NUMBER),
+    **dict.fromkeys(("time_type", "time_parsing", "time_delta_type", "time_delta_parsing", "timezone_naive", "timezone_aware", "timezone_offset"), _NOT_DATE),
+    **dict.fromkeys(("url_type", "url_parsing", "url_syntax_violation", "url_scheme"), _NOT_URL),
+    "url_too_long": ("is too long for a web address; use a shorter address", "too-long"),
+    "string_not_ascii": ("may use only plain letters, digits and punctuation here", "bad-format"),
+    "none_required": ("should be left out: {name} takes no value", "invalid"),
+    "literal_error": ("is not one of the values {name} takes; your editor lists them when you point at the field", "unknown-choice"),
+    **dict.fromkeys(("recursion_loop", "recursion_depth_exceeded"), ("is nested too deeply; flatten it", "too-deep")),
+    **dict.fromkeys((
+        "no_such_attribute", "json_invalid", "json_type", "needs_python_object", "frozen_field", "frozen_instance", "invalid_key",
+        "get_attribute_error", "default_factory_not_called", "iteration_error", "assertion_error", "missing_sentinel_error",
+        "ellipsis_error", "is_instance_of", "is_subclass_of", "callable_type", "union_tag_invalid", "union_tag_not_found",
+        "missing_argument", "unexpected_keyword_argument", "missing_keyword_only_argument", "unexpected_positional_argument",
+        "missing_positional_only_argument", "multiple_argument_values", "uuid_type", "uuid_parsing", "uuid_version",
+    ), _NOT_TAKEN),
+}
+# Kinds `_explain` words itself, with the value and its limits.
+WORDED = frozenset((
+    "extra_forbidden", "missing", "enum", "value_error", "string_pattern_mismatch", "decimal_max_places", "decimal_max_digits",
+    "decimal_whole_digits", "greater_than_equal", "greater_than", "less_than_equal", "less_than", "decimal_parsing", "decimal_type",
+    "float_parsing", "float_type", "finite_number", "int_parsing", "int_type", "int_from_float", "int_parsing_size", "bool_parsing",
+    "bool_type", "string_type", "string_too_short", "string_too_long", "too_long", "too_short", "list_type", "tuple_type",
+    "model_type", "model_attributes_type", "dict_type", "date_type", "date_parsing", "date_from_datetime_parsing",
+    "date_from_datetime_inexact", "date_past", "date_future", "datetime_type", "datetime_parsing", "datetime_object_invalid",
+    "datetime_from_date_parsing", "datetime_past", "datetime_future",
+))
+KNOWN_KINDS = WORDED | frozenset(_KINDS)
 
 
 def _pattern_kind(field: str, pattern: str) -> str:
@@ -204,6 +258,7 @@ def _explain(model: type[BaseModel], error: dict[str, Any]) -> tuple:
     kind = error["type"]
     value = error.get("input")
     field = loc[-1] if loc else ""
+    name = _name(loc)
     ctx = error.get("ctx") or {}
 
     if kind == "extra_forbidden":
@@ -213,31 +268,34 @@ def _explain(model: type[BaseModel], error: dict[str, Any]) -> tuple:
         allowed = f" (allowed here: {', '.join(names)})" if names and suggestion is None else ""
         return loc, f"{shown(field)} is not a known field here{did_you_mean(suggestion)}{allowed}", "unknown-field", True, suggestion
     if kind == "missing":
-        return loc[:-1], f"the required field {field!r} is missing; add it", "missing-field", True, None, str(field)
+        if isinstance(field, int):
+            return loc[:-1], f"{name.removeprefix('an entry of ')} needs another entry; add it", "missing-field", True
+        return loc[:-1], f"the required field {str(field)!r} is missing; add it", "missing-field", True, None, str(field)
     if kind == "enum":
         tp = type_at(model, loc)
         choices = [m.value for m in tp] if isinstance(tp, type) and issubclass(tp, Enum) else []
+        what = CHOICE_NAMES.get(getattr(tp, "__name__", ""), name.removeprefix("an entry of "))
         suggestion = nearest(value, choices)
-        hint = did_you_mean(suggestion) or f"; use one of: {', '.join(map(repr, choices))}"
-        return loc, f"{shown(value)} is not a known {_label(field)}{hint}", "unknown-choice", False, suggestion
+        hint = did_you_mean(suggestion) or (f"; use one of: {', '.join(map(repr, choices))}" if choices else "")
+        return loc, f"{_show(value)} is not a known {what}{hint}", "unknown-choice", False, suggestion
     if kind == "value_error":
         return _value_error(loc, str(ctx.get("error", "")), value, error)
-    if kind.startswith("url_"):
-        return loc, f"{shown(value)} is not a web address; write it in full, starting with https://", "bad-url", False
+    if kind.startswith("url_") and kind != "url_too_long":
+        return loc, f"{_show(value)} {_NOT_URL[0]}", "bad-url", False
     if kind.startswith("date_") or kind.startswith("datetime_"):
-        return loc, f"{shown(value)} is not a date; write it as YYYY-MM-DD, e.g. 2026-09-01", "bad-date", False
+        return loc, f"{_show(value)} {_NOT_DATE[0]}", "bad-date", False
     if kind == "string_pattern_mismatch":
-        return loc, f"{shown(value)} {PATTERN_HINTS[_pattern_kind(str(field), ctx.get('pattern', ''))]}", "bad-format", False
+        return loc, f"{_show(value)} {PATTERN_HINTS[_pattern_kind(str(field), str(ctx.get('pattern', '')))]}", "bad-format", False
     if kind == "decimal_max_places":
         return loc, f"{_show(value)} has more than two decimal places; round it to pence, e.g. 12.50", "bad-money", False
     if kind in ("decimal_max_digits", "decimal_whole_digits"):
         return loc, f"{_show(value)} is too large for a price", "bad-money", False
     if kind in ("greater_than_equal", "greater_than"):
-        return loc, f"{_show(value)} must not be less than {ctx.get('ge', ctx.get('gt'))}; prices and counts cannot be negative", "too-small", False
+        return loc, f"{_show(value)} must not be less than {_limit(ctx, 'ge', 'gt')}; prices and counts cannot be negative", "too-small", False
     if kind in ("less_than_equal", "less_than"):
-        return loc, f"{_show(value)} must not be more than {ctx.get('le', ctx.get('lt'))}", "too-large", False
+        return loc, f"{_show(value)} must not be more than {_limit(ctx, 'le', 'lt')}", "too-large", False
     if kind in ("decimal_parsing", "decimal_type", "float_parsing", "float_type", "finite_number"):
-        return loc, f"{_show(value)} is not a number; write digits only, e.g. 450 or 1250.50", "not-number", False
+        return loc, f"{_show(value)} {_NOT_NUMBER[0]}", "not-number", False
     if kind in ("int_parsing", "int_type", "int_from_float", "int_parsing_size"):
         return loc, f"{_show(value)} is not a whole number; write digits only, e.g. 210", "not-number", False
     if kind in ("bool_parsing", "bool_type"):
@@ -247,20 +305,41 @@ def _explain(model: type[BaseModel], error: dict[str, Any]) -> tuple:
     if kind == "string_type":
         if isinstance(value, bool):
             return loc, f"{_show(value)} is read as yes/no, not text; put it in quotes if you mean the word", "not-text", False
+        if isinstance(value, list):
+            return loc, f"{name} should be text, not a list; remove the [ ] or the '- ' and write the text after the colon", "not-text", False
+        if isinstance(value, dict):
+            return loc, f"{name} should be text, not a set of fields; write the text after the colon, or put it in quotes if it holds ': '", "not-text", False
         return loc, f"{_show(value)} should be text here", "not-text", False
     if kind == "string_too_short":
-        return loc, f"{_label(field)} must not be empty" if not value else f"{shown(value)} is too short (at least {ctx.get('min_length')} characters)", "too-short", False
+        least = _count(ctx.get("min_length"), 1)
+        return loc, f"{name} must not be empty" if not value else f"{_show(value)} is too short (at least {least:,} character{'' if least == 1 else 's'})", "too-short", False
     if kind == "string_too_long":
-        return loc, f"{_label(field)} is {len(str(value)):,} characters long; the handbook's limit is {ctx.get('max_length'):,}; shorten it", "too-long", False
+        return loc, f"{name} is {len(str(value)):,} characters long; the handbook's limit is {_count(ctx.get('max_length'), 0):,}; shorten it", "too-long", False
     if kind == "too_long":
-        return loc, f"{_label(field)} has {ctx.get('actual_length', len(value) if hasattr(value, '__len__') else '?'):,} entries; the handbook's limit is {ctx.get('max_length'):,}; remove some", "too-many", False
+        actual = _count(ctx.get("actual_length"), len(value) if hasattr(value, "__len__") else 0)
+        return loc, f"{name} has {actual:,} entries; the handbook's limit is {_count(ctx.get('max_length'), 0):,}; remove some", "too-many", False
     if kind == "too_short":
-        return loc, f"{_label(field)} needs at least {ctx.get('min_length', 1)} entr{'y' if ctx.get('min_length', 1) == 1 else 'ies'}", "too-few", False
+        least = _count(ctx.get("min_length"), 1)
+        return loc, f"{name} needs at least {least:,} entr{'y' if least == 1 else 'ies'}", "too-few", False
     if kind in ("list_type", "tuple_type"):
-        return loc, f"{_label(field)} should be a list, each entry on its own line starting with '- '", "not-list", False
+        return loc, f"{name} should be a list, each entry on its own line starting with '- '", "not-list", False
     if kind in ("model_type", "model_attributes_type", "dict_type"):
-        return loc, f"{_label(field) or 'this'} should be a set of fields (name: value), not {_show(value)}", "not-mapping", False
-    return loc, f"{_show(value)} is not valid here ({kind.replace('_', ' ')})", kind, False
+        return loc, f"{name} should be a set of fields (name: value), not {_show(value)}", "not-mapping", False
+    sentence, code = _KINDS.get(kind, _NOT_TAKEN)
+    return loc, f"{_show(value)} {sentence.format(name=name)}", code, False
+
+
+def _count(value: Any, default: int) -> int:
+    """A length from pydantic's context, as a number (it may be missing or not a number)."""
+    return value if isinstance(value, int) and not isinstance(value, bool) else default
+
+
+def _limit(ctx: dict[str, Any], *keys: str) -> str:
+    """The bound of a comparison, as written (`0`, `1,000`), from pydantic's context."""
+    for key in keys:
+        if isinstance(ctx.get(key), (int, Decimal, float)) and not isinstance(ctx.get(key), bool):
+            return f"{ctx[key]:,}"
+    return "the smallest allowed" if "ge" in keys else "the largest allowed"
 
 
 def _value_error(loc: tuple[Any, ...], code: str, value: Any, error: dict[str, Any]) -> tuple:
@@ -295,7 +374,7 @@ def _value_error(loc: tuple[Any, ...], code: str, value: Any, error: dict[str, A
         return loc + ("edition", "covers", "academic_year"), f"the academic year {shown(year)} does not match edition {shown(edition)}; they must start in the same year", "edition-mismatch", False
     if "email" in str(error.get("msg", "")):
         return loc, f"{_show(value)} is not a valid e-mail address; write it like 'name@example.gov.uk'", "bad-email", False
-    return loc, f"{_show(value)} is not valid here: {shorten(code or str(error.get('msg')))}", "invalid", False
+    return loc, f"{_show(value)} {_NOT_TAKEN[0].format(name=_name(loc))}", "invalid", False
 
 
 def _show(value: Any) -> str:

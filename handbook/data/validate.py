@@ -19,8 +19,9 @@ from pydantic import BaseModel, ValidationError
 from handbook.core.errors import HandbookUserError, Level, Problem
 from handbook.data import checks
 from handbook.data.load import Document, format_path, load_file
-from handbook.data.messages import explain, type_at
+from handbook.data.messages import explain
 from handbook.data.model import FILES, Handbook
+from handbook.data.salvage import salvage
 
 
 @dataclass
@@ -61,29 +62,6 @@ def model_problems(model: type[BaseModel], doc: Document) -> tuple[Any, list[Pro
         return None, problems
 
 
-def valid_records(model: type[BaseModel], doc: Document) -> dict[str, list[tuple[int, Any]]]:
-    """(index, record) for each entry of each top-level list that is valid on its own.
-
-    Why: cross-record checks still run over the good entries of a file that has a bad one.
-    """
-    records: dict[str, list[tuple[int, Any]]] = {}
-    if not isinstance(doc.value, dict):
-        return records
-    for name, info in model.model_fields.items():
-        item_type = type_at(model, (name, 0))
-        entries = doc.value.get(name)
-        if not (isinstance(entries, list) and isinstance(item_type, type) and issubclass(item_type, BaseModel)):
-            continue
-        valid = []
-        for i, entry in enumerate(entries):
-            try:
-                valid.append((i, item_type.model_validate(entry)))
-            except ValidationError:
-                pass
-        records[name] = valid
-    return records
-
-
 def _records_of(value: Any) -> dict[str, list[tuple[int, Any]]]:
     return {name: list(enumerate(items)) for name, items in value if isinstance(items, list) and items and isinstance(items[0], BaseModel)}
 
@@ -110,9 +88,11 @@ def _validate(data_dir: Path, today: dt.date | None, warnings: bool) -> Result:
         raise HandbookUserError(f"there is no data folder at {display_path(data_dir)!s}")
     problems: list[Problem] = []
     documents: dict[str, Document] = {}
-    models: dict[str, Any] = {}
+    models: dict[str, Any] = {}  # files that validated: the `Handbook`'s
+    checked: dict[str, Any] = {}  # and, for the checks, files salvaged where they have field errors
     records: dict[str, dict[str, list[tuple[int, Any]]]] = {}
     sources: dict[str, str] = {}
+    incomplete: set[int] = set()  # ids of salvaged records (kept alive by `records`)
     for stem, model in FILES.items():
         path = data_dir / f"{stem}.yaml"
         shown = display_path(path)
@@ -129,11 +109,14 @@ def _validate(data_dir: Path, today: dt.date | None, warnings: bool) -> Result:
         problems += found
         # A file with structural problems (duplicate keys, aliases) is not trusted further.
         if value is not None and not load_problems:
-            models[stem] = value
-            records[stem] = _records_of(value)
-        else:
-            records[stem] = valid_records(model, doc)
-    context = checks.Context(models=models, records=records, documents=documents, today=today or dt.date.today(), data_dir=data_dir)
+            models[stem] = checked[stem] = value
+        elif isinstance(doc.value, dict):
+            # Why: the checks across records (ids, references, bands) still run over every entry
+            # of a file with a bad one, and over the right fields of the bad entry itself.
+            checked[stem] = salvage(model, doc.value, incomplete)
+        if stem in checked:
+            records[stem] = _records_of(checked[stem])
+    context = checks.Context(models=checked, records=records, documents=documents, today=today or dt.date.today(), data_dir=data_dir, incomplete=incomplete)
     problems += checks.run(context, warnings)
     handbook = None
     if not any(p.level is Level.ERROR for p in problems) and len(models) == len(FILES):

@@ -162,7 +162,7 @@ def price_list_part(book: Book, handbook: Handbook, outline: Outline, number: st
     order = [g.category.name for g in catalogue.services_by_category(handbook)]
     out.append(
         _par(
-            f"Every published charge for {handbook.authority.edition.covers.financial_year}, {len(rows)} in all. "
+            f"Every published charge for {wording.price_period(prices.price_years(handbook), handbook.authority.edition.covers)}, {len(rows)} in all. "
             "Prices are in pounds; the first column gives the service's number in the catalogue."
         )
     )

@@ -18,7 +18,7 @@ from handbook.pdf.outline import Entry, Outline, section_label, sub_number
 from handbook.pdf.parse import data_tree
 from handbook.pdf.tree import Writer
 from handbook.presentation import wording
-from handbook.views import contacts, structure
+from handbook.views import contacts, prices, structure
 
 
 def edition_line(handbook: Handbook) -> str:
@@ -32,7 +32,7 @@ def cover(book: Book, handbook: Handbook, logo: str | None) -> str:
     logo_call = (book.image(logo, f"{data.authority.name} logo", logo=True) if logo else None) or "none"
     edition = [
         edition_line(handbook),
-        f"Academic year {data.edition.covers.academic_year} · prices for the financial year {data.edition.covers.financial_year}",
+        f"Academic year {data.edition.covers.academic_year} · prices for {wording.price_period(prices.price_years(handbook), data.edition.covers, counts=False)}",
         f"Published {wording.long_date(data.edition.published)}",
     ]
     foot = [*data.authority.address, str(data.authority.website)]

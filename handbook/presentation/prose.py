@@ -25,6 +25,7 @@ from handbook.data.model import Handbook
 from handbook.presentation import escape, macros
 from handbook.presentation import wording as filters
 from handbook.presentation.templating import render_page_text
+from handbook.views import prices
 
 # The Markdown extensions of every prose page; mkdocs.yml's `markdown_extensions` mirrors these
 # (tests/presentation/test_prose.py compares them).
@@ -65,6 +66,9 @@ def page_variables(handbook: Handbook) -> dict[str, Any]:
         "edition_label": filters.edition_label(handbook),
         "academic_year": a.edition.covers.academic_year,
         "financial_year": a.edition.covers.financial_year,
+        # The years the prices run for, worked out from the charges (`views.prices.price_years`).
+        "price_period": filters.price_period(prices.price_years(handbook), a.edition.covers),
+        "price_years": filters.price_period(prices.price_years(handbook), a.edition.covers, counts=False),
         "published": filters.long_date(a.edition.published),
     }
     return {k: escape.markdown_text(v) for k, v in text.items()}

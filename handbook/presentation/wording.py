@@ -209,6 +209,22 @@ CONTRACT_YEAR_LABELS = {
 }
 
 
+def price_period(years: dict[Any, int], covers: Any, counts: bool = True) -> str:
+    """The years the prices run for, after "prices for": from `views.prices.price_years`.
+
+    `the 2026/27 financial year`, `the 2026/27 academic year`, or both (with how many prices
+    start when, unless not `counts`).
+    """
+    named = {ContractYear.FINANCIAL: f"the {covers.financial_year} financial year", ContractYear.ACADEMIC: f"the {covers.academic_year} academic year"}
+    if len(years) != 2:
+        return named[next(iter(years), ContractYear.FINANCIAL)]
+    if not counts:
+        same = covers.financial_year == covers.academic_year
+        return f"the {covers.financial_year} financial and academic years" if same else f"{named[ContractYear.FINANCIAL]} and {named[ContractYear.ACADEMIC]}"
+    starts = {ContractYear.FINANCIAL: "1 April", ContractYear.ACADEMIC: "1 September"}
+    return " and ".join(f"{named[year]} ({plural(n, 'price')}, starting {starts[year]})" for year, n in years.items())
+
+
 
 
 def price(charge: Charge) -> str:

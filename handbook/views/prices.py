@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from handbook.data.model import Handbook
-from handbook.data.model.services import Charge, Offer, Service
+from handbook.data.model.services import Charge, ContractYear, Offer, Service
 from handbook.data.model.types import Setting
 from handbook.views.catalogue import category_of, public_services
 
@@ -55,6 +55,33 @@ def charges_rows(handbook: Handbook) -> list[ChargeRow]:
         for offer in service.offers:
             rows.extend(ChargeRow(service, offer, charge, category) for charge in offer.charges)
     return rows
+
+
+# The month a kind of year starts in: a charge starting then runs for that year.
+YEAR_STARTS = {4: ContractYear.FINANCIAL, 9: ContractYear.ACADEMIC}
+
+
+def year_of(row: ChargeRow) -> ContractYear | None:
+    """The year a published charge runs for: the one its `valid_from` starts (1 April: the
+    financial year; 1 September: the academic year), else its offer's contract year, else None."""
+    starts = YEAR_STARTS.get(row.charge.valid_from.month)
+    if starts is not None:
+        return starts
+    return row.offer.terms.contract_year if row.offer.terms else None
+
+
+def price_years(handbook: Handbook) -> dict[ContractYear, int]:
+    """How many published charges run for each kind of year, the more common first.
+
+    Why from the charges rather than a fixed phrase: prices for academies and courses often start
+    on 1 September and the rest on 1 April, so "the financial year" would misdescribe many.
+    """
+    counts: dict[ContractYear, int] = {}
+    for row in charges_rows(handbook):
+        year = year_of(row)
+        if year is not None:
+            counts[year] = counts.get(year, 0) + 1
+    return dict(sorted(counts.items(), key=lambda item: -item[1]))
 
 
 def price_lines(service: Service) -> list[PriceLine]:

@@ -132,3 +132,30 @@ def test_cli_diff_prints_the_report_and_flags_rises(capsys: pytest.CaptureFixtur
 def test_cli_diff_with_an_unknown_ref_exits_with_a_message(capsys: pytest.CaptureFixture[str], repo: Path):
     assert main(["diff", "no-such-tag"]) == 2
     assert "no-such-tag" in capsys.readouterr().err
+
+
+def test_the_pull_request_summary_is_markdown_from_the_samples_two_editions(sample_data: Path, capsys) -> None:
+    """What .github/workflows/pull-request.yml posts: `handbook diff --format markdown BASE data`."""
+    from handbook.presentation.wording import money
+
+    old = str(sample_data / "archive" / "2025-26")
+    assert main(["diff", "--format", "markdown", old, str(sample_data)]) == 0
+    markdown = capsys.readouterr().out
+    report = compare_sources(old, str(sample_data))
+    assert report.services_added and report.services_withdrawn and report.rises_above_threshold
+    sections = {block.split("\n", 1)[0]: block for block in markdown.split("\n### ")[1:]}
+    for service in report.services_added:
+        assert f"- {service.name} ({service.provision})" in sections["New services"]
+    for service in report.services_withdrawn:
+        assert f"- {service.name}" in sections["Services withdrawn"]
+    rows = [row for row in sections["Price changes"].splitlines() if row.startswith("| ") and not row.startswith("| Service")]
+    assert len(rows) == len(report.charges_changed)
+    threshold = f"{report.threshold:g}%"
+    for row, change in zip(rows, report.charges_changed):
+        cells = [cell.strip() for cell in row.strip("|").split("|")]
+        assert cells[0] == change.service_name and cells[1] == change.offer_name
+        assert (cells[3], cells[4]) == (money(change.old_amount), money(change.new_amount))
+        assert cells[5].startswith(f"{change.percent:+.1f}%")  # every change with its percentage
+        assert cells[5].endswith(f"**above {threshold}**") == change.above_threshold  # rises over the threshold flagged
+    assert sum("**above" in row for row in rows) == len(report.rises_above_threshold) == 4
+    assert "```" not in markdown and "<" not in markdown  # Markdown, with data text escaped

@@ -258,3 +258,19 @@ def test_a_long_key_is_shortened_in_paths_and_messages() -> None:
     assert [p.code for p in problems] == ["duplicate-key"]
     assert len(problems[0].path) < 80 and len(problems[0].message) < 200
     assert format_path(("services", 0, key)).endswith("…")
+
+
+def test_a_tab_does_not_hide_the_rest_of_the_file():
+    """Read with spaces for the tab, the file's other problems are found, at the columns the officer sees."""
+    from handbook.data.load import load_text
+
+    doc, found = load_text("a:\n  b: 1\n\tc: 2\n\td: !x 3\ne: 1\ne: 2\n", "f.yaml")
+    assert [(p.line, p.col, p.code) for p in found] == [(3, 1, "tab"), (4, 1, "tab"), (4, 5, "tag"), (6, 1, "duplicate-key")]
+    assert doc is not None and doc.value["a"] == {"b": 1, "c": 2, "d": 3} and doc.locate(("a", "c")) == (3, 5)
+
+
+def test_a_file_that_does_not_read_even_without_its_tabs_names_the_tabs_and_yamls_error():
+    from handbook.data.load import load_text
+
+    doc, found = load_text("a:\n\tb: 1\nc: [\n", "f.yaml")
+    assert doc is None and [(p.line, p.code) for p in found] == [(2, "tab"), (4, "syntax")]

@@ -133,3 +133,40 @@ def test_a_unit_that_is_not_text_is_explained_without_a_suggestion():
     [explained] = _explained(Charge, {**CHARGE, "unit": 12})
     assert (explained.code, explained.suggestion) == ("unknown-choice", None)
     assert explained.message.startswith("12 is not a known unit; write `per <thing>`")
+
+
+import re
+import typing
+
+from pydantic_core.core_schema import ErrorType
+
+from handbook.data.messages import KNOWN_KINDS
+from handbook.data.model.services import ServicesFile
+
+PYDANTIC_KINDS = typing.get_args(ErrorType)
+INTERNAL_WORDS = ("Input should be", "Extra inputs", "Field required", "Value error", "validation error", "Traceback", "pydantic", "ctx", "None", "_type", "_error", "_parsing")
+# pydantic's context keys with values as it gives them; and no context at all.
+CONTEXTS = [{}, {"gt": 0, "ge": 0, "lt": 10, "le": 10, "min_length": 1, "max_length": 5, "actual_length": 7, "pattern": "^[a-z]+$", "expected": "'a' or 'b'", "error": "odd", "multiple_of": 5, "max_digits": 8, "decimal_places": 2, "whole_digits": 6, "class_name": "Thing", "attribute": "x"}]
+LOCS = [("services", 0, "audience", "settings", 1), ("services", 0, "name"), ("services",), ()]
+VALUES = ["academies", 12, None, [1], {"a": 1}, True, "x" * 1000]
+
+
+def test_the_table_words_every_kind_of_error_pydantic_has():
+    assert set(PYDANTIC_KINDS) <= KNOWN_KINDS, sorted(set(PYDANTIC_KINDS) - KNOWN_KINDS)
+
+
+@pytest.mark.parametrize("kind", PYDANTIC_KINDS)
+def test_every_kind_of_pydantic_error_reads_as_a_plain_sentence_without_placeholders(kind):
+    for ctx in CONTEXTS:
+        for loc in LOCS:
+            for value in VALUES:
+                detail = {"type": kind, "loc": loc, "input": value, "ctx": ctx, "msg": "Input should be a valid thing [type=x]"}
+                message = explain(ServicesFile, detail).message
+                assert not any(word in message for word in INTERNAL_WORDS), (kind, loc, value, message)
+                assert "{" not in message and "}" not in message and ("_" not in kind or kind not in message), (kind, message)
+                assert not re.search(r"\bknown \d", message) and "\n" not in message and len(message) < 400, (kind, message)
+
+
+def test_a_misspelt_choice_in_a_list_names_the_kind_of_choice_not_its_index():
+    detail = {"type": "enum", "loc": ("services", 0, "audience", "settings", 1), "input": "academies", "ctx": {"expected": "'maintained'"}}
+    assert explain(ServicesFile, detail).message == "'academies' is not a known kind of school; did you mean 'academy'?"

@@ -61,3 +61,70 @@ def test_schema_lists_every_unit_for_editors_and_rejects_unknown_fields() -> Non
     assert "per <thing> per <period>" in unit["description"]
     assert "`academy` covers free schools" in schema["$defs"]["Charge"]["properties"]["settings"]["description"]
     assert schema["$defs"]["Service"]["additionalProperties"] is False
+
+
+# The editor that knows the schema: VS Code (or Codespaces, through .devcontainer/) with Red Hat's
+# YAML extension gives completion, hover help and red underlines from schema/*.json on data/*.yaml.
+VSCODE = ROOT / ".vscode"
+
+
+def _json(path: Path) -> dict:
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def test_the_editor_settings_map_each_data_file_to_its_schema_and_the_schemas_exist() -> None:
+    mapping = _json(VSCODE / "settings.json")["yaml.schemas"]
+    covered = {}
+    for schema, globs in mapping.items():
+        assert (ROOT / schema).is_file(), schema
+        for pattern in globs:
+            for path in ROOT.glob(pattern):
+                covered[path.relative_to(ROOT).as_posix()] = Path(schema).name
+    assert covered == {f"data/{stem}.yaml": f"{stem}.schema.json" for stem in FILES}
+
+
+def test_the_editor_and_the_dev_container_recommend_the_yaml_extension() -> None:
+    assert "redhat.vscode-yaml" in _json(VSCODE / "extensions.json")["recommendations"]
+    container = _json(ROOT / ".devcontainer" / "devcontainer.json")
+    assert "redhat.vscode-yaml" in container["customizations"]["vscode"]["extensions"]
+    assert container["postCreateCommand"] == "make venv"  # a Makefile target that installs `handbook`
+    assert "\nvenv:" in (ROOT / "Makefile").read_text(encoding="utf-8")
+
+
+def test_the_default_task_runs_handbook_validate_and_reads_its_lines_as_problems() -> None:
+    import re
+
+    from handbook.commands.cli import parser
+
+    [task] = [t for t in _json(VSCODE / "tasks.json")["tasks"] if t.get("group", {}).get("isDefault")]
+    assert task["command"].endswith("/.venv/bin/handbook") and task["args"][0] == "validate"
+    assert parser().parse_args(task["args"]).command == "validate"
+    pattern = task["problemMatcher"]["pattern"]
+    line = "data/services.yaml:85:30: services[0].audience.settings[1]: 'academies' is not a known kind of school; did you mean 'academy'?"
+    found = re.match(pattern["regexp"], line)
+    assert (found[pattern["file"]], found[pattern["line"]], found[pattern["column"]], found[pattern["code"]]) == ("data/services.yaml", "85", "30", "services[0].audience.settings[1]")
+    assert found[pattern["message"]].startswith("'academies' is not")
+    warning = re.match(pattern["regexp"], "data/services.yaml:462:17: services[5].review_due: warning: the review of 'X' was due")
+    assert warning[pattern["severity"]] == "warning" and warning[pattern["message"]].startswith("the review")
+    tab = re.match(pattern["regexp"], "data/contacts.yaml:11:1: line 11 is indented with a tab; use spaces")
+    assert tab[pattern["code"]] is None and tab[pattern["message"]].startswith("line 11 is indented")
+
+
+def test_the_schemas_are_valid_json_schemas_that_accept_the_sample_and_refuse_a_fault(sample_data: Path) -> None:
+    import jsonschema
+
+    from handbook.data.load import load_file
+
+    for stem in FILES:
+        schema = _json(ROOT / "schema" / f"{stem}.schema.json")
+        validator = jsonschema.validators.validator_for(schema)(schema)
+        validator.check_schema(schema)
+        doc, problems = load_file(sample_data / f"{stem}.yaml")
+        assert doc is not None and not problems
+        errors = [f"{list(e.absolute_path)}: {e.message}" for e in validator.iter_errors(doc.value)]
+        assert not errors, (stem, errors[:5])
+    services = _json(ROOT / "schema" / "services.schema.json")
+    doc, _ = load_file(sample_data / "services.yaml")
+    doc.value["services"][0]["audience"]["settings"][1] = "academies"
+    [error] = jsonschema.validators.validator_for(services)(services).iter_errors(doc.value)
+    assert list(error.absolute_path) == ["services", 0, "audience", "settings", 1]

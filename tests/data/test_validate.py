@@ -183,3 +183,29 @@ def test_a_misspelt_unit_arrives_with_its_suggestion_as_a_field(tmp_path: Path) 
     [problem] = validate(data_folder_with(case, tmp_path / "data"), today=TODAY).problems
     assert (problem.code, problem.suggestion) == ("unknown-choice", "per academy per year")
     assert problem.message == "'per acadmy per year' is not a known unit; did you mean 'per academy per year'?"
+
+
+def test_a_duplicated_id_is_reported_even_where_the_first_entry_with_it_has_another_error(tmp_path: Path) -> None:
+    from tests.edit import codes, validate_edited
+
+    result = validate_edited(tmp_path, {"contacts": [
+        ("    email: dcs@westmarch.example", "    email: not-an-address"),
+        ("  - id: head-school-improvement", "  - id: director-childrens-services"),
+    ]})
+    assert ("bad-email", "roles[0].email") in codes(result)
+    assert ("duplicate-id", "roles[1].id") in codes(result)
+
+
+def test_references_and_bands_are_checked_in_a_record_with_field_errors(tmp_path: Path) -> None:
+    from tests.edit import codes, validate_edited
+
+    result = validate_edited(tmp_path, {"services": [
+        ("      settings: [maintained, academy]", "      settings: [maintained, academies]"),
+        ("    contacts: [schools-finance-manager]", "    contacts: [schools-finance-managr]"),
+        ("              pupils_from: 211", "              pupils_from: 200"),
+    ]})
+    assert codes(result) == [
+        ("unknown-choice", "services[0].audience.settings[1]"),
+        ("overlapping-band", "services[0].offers[0].charges[1].band"),
+        ("dangling-reference", "services[0].contacts[0]"),
+    ]

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import yaml
 
-from handbook.data.model.services import Provision
+from handbook.data.model.services import ContractYear, Provision
 from handbook.data.model.types import Setting, Visibility, kinds_covered
 from handbook.data.validate import validate
 from handbook.pdf.book import Book
@@ -213,3 +213,48 @@ def test_a_service_priced_for_one_kind_of_school_has_that_column_only(data_copy,
     academy_rows = [(row, schools) for row, schools, _ in _price_list_rows(text, handbook) if row.service.id == by_kind[Setting.ACADEMY]]
     assert academy_rows and all(row.charge.settings == [Setting.ACADEMY] for row, _ in academy_rows)
     assert {schools for _, schools in academy_rows} == {_bare(wording.settings([Setting.ACADEMY, Setting.FREE_SCHOOL]))}
+
+
+_SERVICE_HEADING = re.compile(r"^\s*\d+\.\d+\.\d+\s+(\S.*?)\s*$")
+
+
+def _entry_openings(pages: list[str], names: list[str]) -> tuple[int, list[str]]:
+    """(service headings found, those whose page does not go on to the entry's first lines):
+    pdftotext's page text, the folio (its last line) left out."""
+    found, cut = 0, []
+    for number, page in enumerate(pages, start=1):
+        lines = [line for line in page.splitlines() if line.strip()][:-1]
+        for i, line in enumerate(lines):
+            match = _SERVICE_HEADING.match(line)
+            if match and any(name.startswith(match[1]) for name in names):  # a long name wraps
+                found += 1
+                if wording.SERVICE_SECTIONS["audience"] not in " ".join(lines[i + 1:]):  # summary, then the first fact
+                    cut.append(f"page {number}: {line.strip()}")
+    return found, cut
+
+
+def test_no_page_of_the_real_pdf_ends_with_a_service_heading_without_its_first_lines(pdf_pages, sample_handbook):
+    names = [s.name for s in public_services(sample_handbook)]
+    found, cut = _entry_openings(pdf_pages, names)
+    assert found == len(names) and cut == []
+
+
+def test_a_heading_keeps_its_summary_and_first_fact_wherever_the_page_breaks(book, sample_handbook, printed, tmp_path):
+    """The catalogue pushed down the page by steps, so each entry meets the page's foot at another
+    of its lines: its heading, summary and first fact always share a page."""
+    names = [s.name for s in public_services(sample_handbook)]
+    body = catalogue_part(book, sample_handbook, Outline(), "9", "catalogue", None)
+    for step, space in enumerate((40, 95, 150, 205)):
+        pages = printed(tmp_path, book.finish(f"#v({space}mm)\n" + body)).split("\f")
+        found, cut = _entry_openings(pages, names)
+        assert found == len(names) and cut == [], (space, cut)
+
+
+def test_the_price_list_says_which_years_its_prices_run_for_from_the_charges(pdf_pages, sample_handbook, squash):
+    years = prices.price_years(sample_handbook)
+    assert set(years) == {ContractYear.ACADEMIC, ContractYear.FINANCIAL}  # the sample has both
+    text = squash(" ".join(pdf_pages))
+    covers = sample_handbook.authority.edition.covers
+    assert f"Every published charge for the {covers.academic_year} academic year ({years[ContractYear.ACADEMIC]} prices, starting 1 September) and the {covers.financial_year} financial year" in text
+    assert f"prices for the {covers.financial_year} financial and academic years" in text  # the cover
+    assert f"published charge for {covers.financial_year}," not in text

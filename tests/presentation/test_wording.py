@@ -128,3 +128,18 @@ def test_each_charges_column_heading_names_exactly_the_kinds_its_prices_cover():
     for column in prices.PAYER_COLUMNS:
         heading = filters.PAYER_COLUMN_LABELS[column].lower()
         assert {kind for kind, noun in nouns.items() if noun in heading} == set(kinds_covered([column])), heading
+
+
+def test_the_price_period_follows_the_years_the_charges_run_for():
+    from types import SimpleNamespace
+
+    from handbook.data.model.services import ContractYear
+    from handbook.presentation.wording import price_period
+
+    covers = SimpleNamespace(financial_year="2026/27", academic_year="2026/27")
+    assert price_period({ContractYear.FINANCIAL: 4}, covers) == "the 2026/27 financial year"
+    assert price_period({ContractYear.ACADEMIC: 4}, covers) == "the 2026/27 academic year"
+    both = {ContractYear.ACADEMIC: 92, ContractYear.FINANCIAL: 1}
+    assert price_period(both, covers) == "the 2026/27 academic year (92 prices, starting 1 September) and the 2026/27 financial year (1 price, starting 1 April)"
+    assert price_period(both, covers, counts=False) == "the 2026/27 financial and academic years"
+    assert price_period({}, covers) == "the 2026/27 financial year"  # no charges: the edition's prices year

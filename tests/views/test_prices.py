@@ -33,3 +33,26 @@ def test_an_academy_column_holds_prices_free_schools_pay_too(sample_handbook):
         for line in prices.price_lines(service):
             charge = line.by_setting.get(Setting.ACADEMY)
             assert charge is None or Setting.FREE_SCHOOL in charge.kinds
+
+
+def test_each_published_charge_runs_for_the_year_its_start_date_begins(sample_handbook):
+    from handbook.data.model.services import ContractYear
+    from handbook.views.prices import charges_rows, price_years, year_of
+
+    rows = charges_rows(sample_handbook)
+    years = price_years(sample_handbook)
+    assert sum(years.values()) == len(rows) and list(years) == [ContractYear.ACADEMIC, ContractYear.FINANCIAL]
+    for row in rows:
+        expected = {4: ContractYear.FINANCIAL, 9: ContractYear.ACADEMIC}[row.charge.valid_from.month]
+        assert year_of(row) is expected
+
+
+def test_a_charge_starting_in_another_month_runs_for_its_offers_contract_year(sample_handbook):
+    import datetime as dt
+
+    from handbook.data.model.services import ContractYear
+    from handbook.views.prices import charges_rows, year_of
+
+    row = next(r for r in charges_rows(sample_handbook) if r.offer.terms and r.offer.terms.contract_year is ContractYear.ACADEMIC)
+    moved = row.__class__(row.service, row.offer, row.charge.model_copy(update={"valid_from": dt.date(2026, 1, 5)}), row.category_name)
+    assert year_of(moved) is ContractYear.ACADEMIC

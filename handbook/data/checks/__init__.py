@@ -21,19 +21,28 @@ from handbook.data.load import Document, Path_, format_path
 
 @dataclass
 class Context:
-    models: dict[str, Any]  # stem -> validated file model (only files with no errors)
-    records: dict[str, dict[str, list[tuple[int, Any]]]]  # stem -> list field -> (index, valid record)
+    models: dict[str, Any]  # stem -> file model: validated, or salvaged (wrong parts None) where it has field errors
+    records: dict[str, dict[str, list[tuple[int, Any]]]]  # stem -> list field -> (index, record: valid or salvaged)
     documents: dict[str, Document]  # stem -> loaded document
     today: dt.date
     data_dir: Path | None = None  # for rules about other files the data names
+    incomplete: set[int] = field(default_factory=set)  # ids of records salvaged with wrong parts
     _known: dict[tuple[str, str], set[str]] = field(default_factory=dict, repr=False)
 
     def has(self, *stems: str) -> bool:
-        """Whole files that validated: for rules over a file's non-list parts."""
+        """Files that could be read as a mapping: for rules over a file's non-list parts (a part
+        with a field error is `None` or empty, see `handbook.data.salvage`)."""
         return all(stem in self.models for stem in stems)
 
+    def complete(self, record: Any) -> bool:
+        """Whether every part of a record validated: a salvaged record (`handbook.data.salvage`)
+        holds `None` where a value was wrong, which a rule comparing values must not read as
+        "not given"."""
+        return id(record) not in self.incomplete
+
     def items(self, stem: str, field: str) -> list[tuple[int, Any]]:
-        """(index in the file, record) for every valid entry of a top-level list."""
+        """(index in the file, record) for every entry of a top-level list: valid, or salvaged
+        (its wrong parts `None` or empty) when it has field errors."""
         return self.records.get(stem, {}).get(field, [])
 
     def ids(self, stem: str, field: str) -> list[str]:

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from handbook.core.errors import Problem
 from handbook.data.checks import Context
 from handbook.data.messages import check_message
-from handbook.data.model.types import Setting
+from handbook.data.model.types import Setting, kinds_covered
 
 
 def _same_price_slot(a, b) -> bool:
@@ -22,8 +22,14 @@ def _same_price_slot(a, b) -> bool:
         a.label == b.label
         and a.unit == b.unit
         and a.phase == b.phase
-        and bool(a.kinds & b.kinds)
+        and bool(_kinds(a) & _kinds(b))
     )
+
+
+def _kinds(charge) -> frozenset[Setting]:
+    """`Charge.kinds`, leaving out a kind of school written wrong (reported as such): the
+    charge may be a salvaged one (`handbook.data.salvage`)."""
+    return kinds_covered([s for s in charge.settings if s is not None])
 
 
 def _band_text(band) -> str:
@@ -32,11 +38,11 @@ def _band_text(band) -> str:
 
 def _overlaps(ctx: Context, s: int, o: int, charges) -> Iterator[Problem]:
     for j, later in enumerate(charges):
-        if later.band is None:
+        if later is None or later.band is None or not ctx.complete(later):
             continue
         for i in range(j):
             earlier = charges[i]
-            if earlier.band is None or not _same_price_slot(earlier, later):
+            if earlier is None or earlier.band is None or not ctx.complete(earlier) or not _same_price_slot(earlier, later):
                 continue
             if earlier.band.overlaps(later.band):
                 path = ("services", s, "offers", o, "charges", j, "band")

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 
 from handbook.core.errors import Level, Problem
 from handbook.data.checks import Context
+from handbook.data.messages import shown
 
 
 def check(ctx: Context) -> Iterator[Problem]:
@@ -22,6 +23,6 @@ def check(ctx: Context) -> Iterator[Problem]:
         return
     folder = ctx.data_dir / previous
     if not (folder / "authority.yaml").is_file():
-        yield ctx.problem("authority", ("edition", "previous"), f"there is no previous edition's data in {previous!r} (looked for {previous}/authority.yaml inside the data folder); correct the folder name or remove `previous`", "missing-previous", Level.WARNING)
+        yield ctx.problem("authority", ("edition", "previous"), f"there is no previous edition's data in {shown(previous)} (looked for authority.yaml in that folder, inside the data folder); correct the folder name or remove `previous`", "missing-previous", Level.WARNING)
     elif (folder.resolve() == ctx.data_dir.resolve()):
         yield ctx.problem("authority", ("edition", "previous"), "the previous edition cannot be this edition's own folder", "missing-previous", Level.WARNING)

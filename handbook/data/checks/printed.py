@@ -64,7 +64,9 @@ def first_heading(text: str) -> int:
     return 0
 
 
-def _text(ctx: Context, stem: str, path: tuple, text: str, limit: int, what: str, blocks: bool = True) -> Iterator[Problem]:
+def _text(ctx: Context, stem: str, path: tuple, text: str | None, limit: int, what: str, blocks: bool = True) -> Iterator[Problem]:
+    if text is None:  # a wrong value, reported as such
+        return
     count = lines(text)
     if count > limit:
         yield ctx.problem(

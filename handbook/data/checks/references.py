@@ -53,13 +53,13 @@ def check(ctx: Context) -> Iterator[Problem]:
             yield from ref("services", base + ("contacts", j), role_id, ROLES)
         for j, other in enumerate(s.related):
             yield from ref("services", base + ("related", j), other, SERVICES)
-            if other == s.id:
+            if other is not None and other == s.id:
                 yield ctx.problem("services", base + ("related", j), "a service cannot be related to itself; remove this entry", "self-reference")
 
     for i, group in ctx.items("partnerships", "groups"):
         yield from ref("partnerships", ("groups", i, "reports_to"), group.reports_to, GROUPS)
         yield from ref("partnerships", ("groups", i, "chair", "role"), group.chair.role, ROLES)
-        if group.reports_to == group.id:
+        if group.reports_to is not None and group.reports_to == group.id:
             yield ctx.problem("partnerships", ("groups", i, "reports_to"), "a group cannot report to itself", "self-reference")
 
     for i, protocol in ctx.items("protocols", "protocols"):
@@ -76,8 +76,8 @@ def check(ctx: Context) -> Iterator[Problem]:
 def _cycles(ctx: Context) -> Iterator[Problem]:
     """A parent chain that loops back would make the organisation chart endless."""
     units = dict(ctx.items("structure", "units"))
-    parent = {u.id: u.parent for u in units.values()}
-    index = {u.id: i for i, u in units.items()}
+    parent = {u.id: u.parent for u in units.values() if u.id is not None}
+    index = {u.id: i for i, u in units.items() if u.id is not None}
     reported: set[str] = set()
     for start in parent:
         chain: list[str] = []

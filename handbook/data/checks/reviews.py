@@ -10,7 +10,7 @@ from handbook.data.checks import Context
 
 def check(ctx: Context) -> Iterator[Problem]:
     for i, s in ctx.items("services", "services"):
-        if s.review_due < ctx.today:
+        if s.review_due is not None and s.review_due < ctx.today:
             yield ctx.problem("services", ("services", i, "review_due"), f"the review of {s.name!r} was due on {s.review_due.isoformat()}; check the entry and update `last_reviewed` and `review_due`", "review-overdue", Level.WARNING)
     for i, r in ctx.items("contacts", "roles"):
         if r.review_due is not None and r.review_due < ctx.today:

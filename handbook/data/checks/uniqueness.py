@@ -33,6 +33,8 @@ def check(ctx: Context) -> Iterator[Problem]:
     for stem, field in ID_LISTS:
         first: dict[str, int] = {}
         for i, record in ctx.items(stem, field):
+            if record.id is None:  # a wrong id is reported as such
+                continue
             if record.id in first:
                 line = ctx.documents[stem].locate((field, first[record.id], "id"))[0]
                 yield ctx.problem(stem, (field, i, "id"), id_used(record.id, line), "duplicate-id")
@@ -41,6 +43,8 @@ def check(ctx: Context) -> Iterator[Problem]:
     for s, service in ctx.items("services", "services"):
         seen: set[str] = set()
         for o, offer in enumerate(service.offers):
+            if offer.id is None:
+                continue
             if offer.id in seen:
                 yield ctx.problem("services", ("services", s, "offers", o, "id"), f"the offer id {offer.id!r} is already used in this service; each offer needs its own id", "duplicate-id")
             seen.add(offer.id)

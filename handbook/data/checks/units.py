@@ -19,7 +19,7 @@ def check(ctx: Context) -> Iterator[Problem]:
     for s, service in ctx.items("services", "services"):
         for o, offer in enumerate(service.offers):
             for c, charge in enumerate(offer.charges):
-                if not charge.unit.legacy:
+                if charge.unit is None or not charge.unit.legacy:
                     continue
                 read_as, fix = LEGACY[charge.unit.written]
                 message = check_message("unit.legacy", written=shown(charge.unit.written), read_as=read_as, fix=fix)
