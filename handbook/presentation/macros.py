@@ -99,6 +99,9 @@ def functions(handbook: Handbook, data_dir: Path, url_for: Callable[[str], str])
         lines = [(p, *wording.provision_count(p, n, mixed)) for p, n in counts.items()]
         return block("service_counts.html.j2", lines=lines, total=len(catalogue.public_services(hb)), url_for=url_for)
 
+    def glossary() -> str:
+        return block("glossary.html.j2", terms=sorted(hb.glossary.terms, key=lambda t: t.term))
+
     def downloads(fields: bool = False) -> str:
         return block("downloads.html.j2", url_for=url_for, fields=fields)
 
@@ -124,6 +127,7 @@ def functions(handbook: Handbook, data_dir: Path, url_for: Callable[[str], str])
         "communication_channels": communication_channels,
         "service_counts": service_counts,
         "downloads": downloads,
+        "glossary": glossary,
         "changes": changes,
     }
 
