@@ -9,13 +9,14 @@ text as a template.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from pathlib import Path
 
 from handbook.data.editions import previous_edition
 from handbook.data.model import Handbook
 from handbook.data.model.services import Provision
-from handbook.presentation import calculator, wording
+from handbook.presentation import abbreviations, calculator, wording
 from handbook.presentation.changes import render_markdown
 from handbook.presentation.templating import block
 from handbook.views import catalogue, contacts, partnerships, prices, protocols, publications, structure
@@ -109,7 +110,7 @@ def functions(handbook: Handbook, data_dir: Path, url_for: Callable[[str], str])
         previous = previous_edition(hb, data_dir)  # reads the previous edition's data folder
         return render_markdown(compare(previous, hb) if previous is not None else None)
 
-    return {
+    named = {
         "foreword": foreword,
         "org_chart": org_chart,
         "management_team": management_team,
@@ -130,6 +131,18 @@ def functions(handbook: Handbook, data_dir: Path, url_for: Callable[[str], str])
         "glossary": glossary,
         "changes": changes,
     }
+    # Acronyms in the data's HTML become abbreviations (Markdown's `abbr` never reads raw HTML);
+    # not in the glossary itself, nor in the changes page, which is Markdown that `abbr` reads.
+    terms = abbreviations.glossary_config(hb)
+    return {name: (function if name in ("glossary", "changes") else _marked(function, terms)) for name, function in named.items()}
+
+
+def _marked(function: Callable[..., str], terms: dict[str, str]) -> Callable[..., str]:
+    @functools.wraps(function)
+    def call(*args, **kwargs) -> str:
+        return abbreviations.mark(function(*args, **kwargs), terms)
+
+    return call
 
 
 __all__ = ["functions"]

@@ -27,7 +27,7 @@ from markupsafe import Markup
 
 from handbook.core.project import _loader
 from handbook.data.model import Handbook
-from handbook.presentation import escape, wording
+from handbook.presentation import abbreviations, escape, wording
 from handbook.site import calendar, openreferral, services_schema
 from handbook.site import downloads as download_page
 from handbook.site.exports import charges_csv, services_json
@@ -104,7 +104,23 @@ def configure(config: Any, handbook: Handbook, docs: Path, pdf: Path | None, ver
         config["extra"].pop("version", None)
     if config.get("nav"):
         config["nav"] = drop_missing(config["nav"], docs, school_page_paths(handbook))
+    set_glossary(config, abbreviations.glossary_config(handbook))
     return config
+
+
+def set_glossary(config: Any, glossary: dict[str, str]) -> None:
+    """Gives the abbreviations extension (`presentation.abbreviations`) the glossary: in a config
+    file's list (`- name: {glossary: …}`), or in MkDocs' own config object (`mdx_configs`)."""
+    if not isinstance(config, dict) and "mdx_configs" in config:  # MkDocs' validated config (the hooks)
+        if abbreviations.NAME in config["markdown_extensions"]:
+            config["mdx_configs"].setdefault(abbreviations.NAME, {})["glossary"] = glossary
+        return
+    extensions = config.get("markdown_extensions") or []
+    for i, item in enumerate(extensions):
+        if item == abbreviations.NAME:
+            extensions[i] = {abbreviations.NAME: {"glossary": glossary}}
+        elif isinstance(item, dict) and abbreviations.NAME in item:
+            item[abbreviations.NAME] = {**(item[abbreviations.NAME] or {}), "glossary": glossary}
 
 
 def _write_if_changed(path: Path, content: bytes) -> bool:
