@@ -36,6 +36,7 @@ class Book:
     page_kind: str = "cover"
     headings: list[tuple[int, int]] = field(default_factory=list)  # (level asked, level written)
     unknown_classes: set[str] = field(default_factory=set)
+    spelled_out: set[str] = field(default_factory=set)  # acronyms already spelled out (`tree.Writer.el_abbr`)
 
     # ------------------------------------------------------------ anchors and links
     def label(self, anchor: str) -> str:

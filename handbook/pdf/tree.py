@@ -120,6 +120,18 @@ class Writer:
                 return f"\n#{function}[{self.children(element).strip()}]\n"
         return f"\n#par[{self.children(element).strip()}]\n"
 
+    def el_abbr(self, element: ET.Element, found: list[str]) -> str:
+        """An acronym: spelled out the first time the book uses it ("Meaning (ACR)"), then as written.
+
+        Why: paper has no tooltip. (`presentation.abbreviations.mark` leaves an acronym unmarked where
+        the text has just spelled it out, "… Education (SACRE)", so it is not printed twice in a row.)
+        """
+        term, meaning = plain(element), element.get("title") or ""
+        if term in self.book.spelled_out or not meaning:
+            return text(term)
+        self.book.spelled_out.add(term)
+        return text(f"{meaning} ({term})")
+
     def el_strong(self, element: ET.Element, found: list[str]) -> str:
         return f"#strong[{self.children(element)}]"
 

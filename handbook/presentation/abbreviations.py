@@ -88,8 +88,16 @@ def mark(html: str, glossary: dict[str, str], seen: set[str] | None = None) -> s
         elif skipping or not part:
             out.append(part)
         else:
-            out.append(ACRONYM.sub(lambda m: _abbr(m.group(1), glossary, seen) if m.group(1) in glossary else m.group(0), part))
+            out.append(ACRONYM.sub(lambda m: _abbr(m.group(1), glossary, seen) if _unexplained(part, m, glossary) else m.group(0), part))
     return "".join(out)
+
+
+def _unexplained(text: str, match: re.Match, glossary: dict[str, str]) -> bool:
+    """Whether the match is a glossary acronym the text has not just spelled out ("… Education (SACRE)")."""
+    term = match.group(1)
+    if term not in glossary:
+        return False
+    return not text[: match.start()].rstrip().lower().endswith(escape.html(glossary[term]).lower() + " (")
 
 
 def _abbr(term: str, glossary: dict[str, str], seen: set[str]) -> str:

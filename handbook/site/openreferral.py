@@ -70,10 +70,17 @@ def _cost_options(service) -> list[dict[str, Any]]:
     if service.provision is not Provision.TRADED:
         free = opendata.FREE_OF_CHARGE if service.provision is Provision.STATUTORY else opendata.FREE_CORE
         options.append({"id": stable_uuid(f"cost:{service.id}/statutory"), "service_id": service_id, "option": wording.PROVISION_LABELS[Provision.STATUTORY], "amount": 0, "amount_description": free})
+    used: set[str] = set()
     for offer in service.offers:
         for charge in offer.charges:
-            # What the price is for, by ids and words that stay while the price itself changes.
-            key = f"cost:{service.id}/{offer.id}/{wording.describe_charge(charge)}/{charge.valid_from.isoformat()}"
+            # What the price is for, by ids and words that stay while the amount and the year change,
+            # so next year's price updates this option; two prices for the same thing in one edition
+            # (a change during the year) are told apart by their first day.
+            kinds = ",".join(sorted(k.value for k in charge.kinds))  # by the one rule: `[academy]` = `[academy, free-school]`
+            band = f"{charge.band.pupils_from}-{charge.band.pupils_to}" if charge.band else ""
+            key = f"cost:{service.id}/{offer.id}/{charge.label or ''}/{charge.unit.value}/{kinds}/{band}/{charge.phase.value if charge.phase else ''}"
+            key = f"{key}/{charge.valid_from.isoformat()}" if key in used else key
+            used.add(key)
             option = {"id": stable_uuid(key), "service_id": service_id, "option": opendata.cost_option(offer, charge)}
             if charge.amount is not None:
                 option["amount"] = _amount(charge.amount)
