@@ -97,9 +97,12 @@ def test_the_prepared_config_is_complete_without_hooks(project, sample_data, sam
     assert config["site_name"] == sample_handbook.authority.handbook.title and config["extra"]["brand"]["primary"]
     assert config["extra"]["pdf"] is None and "version" not in config["extra"]
     assert config["site_url"] == "https://example.org/2026-27/"
-    for key in ("markdown_extensions", "validation", "not_in_nav", "strict", "extra_css", "extra_javascript"):
+    for key in ("validation", "not_in_nav", "strict", "extra_css", "extra_javascript"):
         assert config[key] == real[key], key
     assert config["theme"]["features"] == real["theme"]["features"]
+    # The same extensions, the abbreviations one given the data's glossary (issue 13).
+    abbreviations = {"handbook.presentation.abbreviations": {"glossary": {t.term: t.meaning for t in sample_handbook.glossary.terms}}}
+    assert config["markdown_extensions"] == [abbreviations if e == "handbook.presentation.abbreviations" else e for e in real["markdown_extensions"]]
 
 
 def test_the_prepared_config_keeps_tags_it_does_not_read(project, sample_data, sample_handbook, tmp_path, monkeypatch):
