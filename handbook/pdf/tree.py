@@ -65,7 +65,7 @@ class Writer:
             if isinstance(node, str):
                 value = _SPACE.sub(" ", node.replace("\x00", ""))
                 if not (block and not value.strip()):
-                    out.append(text(value))
+                    out.append(text(self.book.spell_out(value)))
             else:
                 out.append(self.element(node))
         return out
@@ -74,6 +74,8 @@ class Writer:
         name = element.tag if isinstance(element.tag, str) else ""
         found = _classes(element)
         self.book.unknown_classes.update(c for c in found if not classes.known(c))
+        if "hb-glossary" in found:  # the glossary is where each acronym is explained: never twice
+            self.book.spelled_out.update(self.book.glossary)
         if name in _HEADINGS:
             return self.heading(element, min(int(name[1]), 4))  # h5 and h6 print as h4 does
         handler = getattr(self, f"el_{name}", None)

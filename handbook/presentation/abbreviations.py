@@ -30,11 +30,28 @@ class FocusableFirstUse(Treeprocessor):
     """Makes the first `<abbr>` of each acronym on the page focusable (see the module docstring)."""
 
     def run(self, root: ET.Element) -> None:
+        _unwrap_spelled_out(root)
         seen: set[str] = set()
         for element in root.iter("abbr"):
             if element.text not in seen:
                 seen.add(element.text)
                 element.set("tabindex", "0")
+
+
+def _unwrap_spelled_out(root: ET.Element) -> None:
+    """Turns back into text an `abbr` the text has just spelled out ("… Education (SACRE)"), as `mark` does."""
+    for parent in list(root.iter()):
+        for index, child in reversed(list(enumerate(parent))):
+            if child.tag != "abbr":
+                continue
+            before = parent.text if index == 0 else parent[index - 1].tail
+            if (before or "").rstrip().lower().endswith((child.get("title") or "\0").lower() + " ("):
+                words = (child.text or "") + (child.tail or "")
+                if index == 0:
+                    parent.text = (parent.text or "") + words
+                else:
+                    parent[index - 1].tail = (parent[index - 1].tail or "") + words
+                parent.remove(child)
 
 
 class AbbreviationsExtension(AbbrExtension):

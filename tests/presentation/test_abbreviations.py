@@ -18,3 +18,8 @@ def test_an_acronym_just_spelled_out_is_left_as_written():
 def test_the_markdown_extension_marks_the_glossary_and_focuses_the_first_use_of_each():
     html = markdown.markdown("The SEND team and SEND.", extensions=[NAME], extension_configs={NAME: {"glossary": GLOSSARY}})
     assert html.count("<abbr") == 2 and html.count('tabindex="0"') == 1
+
+
+def test_the_extension_leaves_an_acronym_the_text_has_just_spelled_out():
+    html = markdown.markdown("The Standing Advisory Council on Religious Education (SACRE) meets; SACRE advises.", extensions=[NAME], extension_configs={NAME: {"glossary": GLOSSARY}})
+    assert "Education (SACRE) meets" in html and html.count("<abbr") == 1
