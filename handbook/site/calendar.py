@@ -78,8 +78,10 @@ def calendar_ics(handbook: Handbook, site_url: str = "", kind: EventKind | None 
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     name = opendata.calendar_name(handbook.authority.authority.name, wording.edition_label(handbook), kind)
-    calendar.add("x-wr-calname", name)
-    calendar.add("name", name)
+    # As TEXT, explicitly: icalendar does not escape these two by itself (a new line in the
+    # authority's name would end the property; the hostile-input test found it).
+    calendar.add("x-wr-calname", icalendar.vText(name))
+    calendar.add("name", icalendar.vText(name))
     calendar.add("x-wr-timezone", TIME_ZONE)
     stamp = dt.datetime.combine(edition.published, dt.time(), tzinfo=dt.timezone.utc)
     chosen = [e for e in events(handbook) if kind is None or e.kind is kind]

@@ -52,3 +52,11 @@ def test_officers_text_cannot_break_out_of_its_value(tmp_path):
     (meeting,) = [e for e in events if "LOCATION" in e]
     assert str(meeting["LOCATION"]) == result.handbook.partnerships.groups[0].meetings[0].place
     assert "LOCATION:Hall\\, Room 2\\; END:VEVENT" in text.replace("\r\n ", "")
+
+
+def test_a_new_line_in_the_authoritys_name_cannot_end_the_calendars_name(tmp_path):
+    result = validate_edited(tmp_path, {})
+    handbook = result.handbook
+    authority = handbook.authority.model_copy(update={"authority": handbook.authority.authority.model_copy(update={"name": "Westmarch\nBEGIN:VEVENT\nUID:x"})})
+    text = calendar_ics(type(handbook)(**{**{k: getattr(handbook, k) for k in ("structure", "contacts", "services", "partnerships", "protocols", "publications", "glossary")}, "authority": authority}))
+    assert "\r\nBEGIN:VEVENT\r\nUID:x" not in text and "NAME:Westmarch\\nBEGIN:VEVENT\\nUID:x" in text.replace("\r\n ", "")
