@@ -70,8 +70,7 @@ def _component(event: Event, stamp: dt.datetime, site_url: str) -> icalendar.Eve
     return item
 
 
-def calendar_ics(handbook: Handbook, site_url: str = "", kind: EventKind | None = None) -> str:
-    """The calendar of every public event (or of one kind), as RFC 5545 text (CRLF line ends)."""
+def _head(handbook: Handbook, kind: EventKind | None) -> icalendar.Calendar:
     edition = handbook.authority.edition
     calendar = icalendar.Calendar()
     calendar.add("prodid", f"-//{handbook.authority.authority.slug}//handbook {edition.id}//EN")
@@ -83,17 +82,41 @@ def calendar_ics(handbook: Handbook, site_url: str = "", kind: EventKind | None 
     calendar.add("x-wr-calname", icalendar.vText(name))
     calendar.add("name", icalendar.vText(name))
     calendar.add("x-wr-timezone", TIME_ZONE)
-    stamp = dt.datetime.combine(edition.published, dt.time(), tzinfo=dt.timezone.utc)
-    chosen = [e for e in events(handbook) if kind is None or e.kind is kind]
-    for event in chosen:
-        calendar.add_component(_component(event, stamp, site_url))
-    if any(isinstance(e.start, dt.datetime) for e in chosen):
-        first = int(edition.covers.academic_year[:4])
-        calendar.add_missing_timezones(first_date=dt.date(first - 1, 1, 1), last_date=dt.date(first + 3, 1, 1))
-    return calendar.to_ical().decode("utf-8")
+    return calendar
+
+
+def _time_zone(handbook: Handbook) -> bytes:
+    """Europe/London's VTIMEZONE for the years around the edition (not 1970 to 2038: shorter)."""
+    first = int(handbook.authority.edition.covers.academic_year[:4])
+    return icalendar.Timezone.from_tzid(TIME_ZONE, first_date=dt.date(first - 1, 1, 1), last_date=dt.date(first + 3, 1, 1)).to_ical()
+
+
+def _assemble(head: icalendar.Calendar, parts: list[bytes]) -> str:
+    """The calendar's own lines, then its components (each already written by icalendar)."""
+    text = head.to_ical()
+    end = b"END:VCALENDAR\r\n"
+    assert text.endswith(end)
+    return (text[: -len(end)] + b"".join(parts) + end).decode("utf-8")
 
 
 def calendars(handbook: Handbook, site_url: str = "") -> dict[str, str]:
     """Every calendar file by name: the whole calendar, then one per kind (a kind without events
-    this edition still has its file, so a school's subscription keeps working)."""
-    return {file_name(): calendar_ics(handbook, site_url), **{file_name(k): calendar_ics(handbook, site_url, k) for k in EventKind}}
+    this edition still has its file, so a school's subscription keeps working).
+
+    Why each event is written once and the files assembled from those bytes: serialising (line
+    folding above all) is most of the cost, and each event is in two files.
+    """
+    stamp = dt.datetime.combine(handbook.authority.edition.published, dt.time(), tzinfo=dt.timezone.utc)
+    written = [(e, _component(e, stamp, site_url).to_ical()) for e in events(handbook)]
+    zone = _time_zone(handbook) if any(isinstance(e.start, dt.datetime) for e, _ in written) else None
+    files = {}
+    for kind in (None, *EventKind):
+        chosen = [(e, text) for e, text in written if kind is None or e.kind is kind]
+        timed = zone is not None and any(isinstance(e.start, dt.datetime) for e, _ in chosen)
+        files[file_name(kind)] = _assemble(_head(handbook, kind), ([zone] if timed else []) + [text for _, text in chosen])
+    return files
+
+
+def calendar_ics(handbook: Handbook, site_url: str = "", kind: EventKind | None = None) -> str:
+    """The calendar of every public event (or of one kind), as RFC 5545 text (CRLF line ends)."""
+    return calendars(handbook, site_url)[file_name(kind)]
