@@ -128,11 +128,12 @@ class Writer:
         Why: paper has no tooltip. (`presentation.abbreviations.mark` leaves an acronym unmarked where
         the text has just spelled it out, "… Education (SACRE)", so it is not printed twice in a row.)
         """
-        term, meaning = plain(element), element.get("title") or ""
+        written, meaning = plain(element), element.get("title") or ""
+        term = written[:-1] if written.endswith("s") and written[:-1].isupper() else written  # "SENCOs"
         if term in self.book.spelled_out or not meaning:
-            return text(term)
+            return text(written)
         self.book.spelled_out.add(term)
-        return text(f"{meaning} ({term})")
+        return text(f"{meaning} ({written})")
 
     def el_strong(self, element: ET.Element, found: list[str]) -> str:
         return f"#strong[{self.children(element)}]"

@@ -75,6 +75,7 @@ def glossary_config(handbook: Any) -> dict[str, str]:
 # Markup split into tags and text; text inside these elements is never marked (code, scripts,
 # an abbreviation already, the page's title).
 _PARTS = re.compile(r"(<!--.*?-->|<[^>]*>)", re.S)
+_WITH_PLURAL = re.compile(ACRONYM.pattern + "s?")
 _SKIP = {"script", "style", "code", "pre", "abbr", "title", "textarea", "svg", "kbd"}
 
 
@@ -105,7 +106,7 @@ def mark(html: str, glossary: dict[str, str], seen: set[str] | None = None) -> s
         elif skipping or not part:
             out.append(part)
         else:
-            out.append(ACRONYM.sub(lambda m: _abbr(m.group(1), glossary, seen) if _unexplained(part, m, glossary) else m.group(0), part))
+            out.append(_WITH_PLURAL.sub(lambda m: _abbr(m.group(1), m.group(0), glossary, seen) if _unexplained(part, m, glossary) else m.group(0), part))
     return "".join(out)
 
 
@@ -117,7 +118,8 @@ def _unexplained(text: str, match: re.Match, glossary: dict[str, str]) -> bool:
     return not text[: match.start()].rstrip().lower().endswith(escape.html(glossary[term]).lower() + " (")
 
 
-def _abbr(term: str, glossary: dict[str, str], seen: set[str]) -> str:
+def _abbr(term: str, written: str, glossary: dict[str, str], seen: set[str]) -> str:
+    """`<abbr>` around the acronym as written (its plural `s` inside: "SENCOs")."""
     focus = "" if term in seen else ' tabindex="0"'
     seen.add(term)
-    return f'<abbr title="{escape.html(glossary[term])}"{focus}>{term}</abbr>'
+    return f'<abbr title="{escape.html(glossary[term])}"{focus}>{written}</abbr>'

@@ -23,3 +23,7 @@ def test_the_markdown_extension_marks_the_glossary_and_focuses_the_first_use_of_
 def test_the_extension_leaves_an_acronym_the_text_has_just_spelled_out():
     html = markdown.markdown("The Standing Advisory Council on Religious Education (SACRE) meets; SACRE advises.", extensions=[NAME], extension_configs={NAME: {"glossary": GLOSSARY}})
     assert "Education (SACRE) meets" in html and html.count("<abbr") == 1
+
+
+def test_a_plural_is_marked_whole_under_its_acronyms_meaning():
+    assert mark("such as SENCOs", {"SENCO": "Special educational needs co-ordinator"}) == 'such as <abbr title="Special educational needs co-ordinator" tabindex="0">SENCOs</abbr>'
