@@ -163,3 +163,17 @@ def test_values_escaped_for_the_theme_stay_escaped_once_in_the_file(project, dat
     config = _as_generators_read(prepare(load_handbook(data_copy), data_copy, project / "mkdocs.yml", tmp_path / "out"))
     assert isinstance(config["site_name"], Markup) and config["site_name"] == "A &amp; &lt;b&gt;B&lt;/b&gt;"
     assert "!ENV" not in (tmp_path / "out" / "mkdocs.yml").read_text(encoding="utf-8")
+
+
+def test_the_glossary_reaches_the_abbreviations_extension_in_a_config_file_and_in_mkdocs_own_config():
+    from collections import UserDict
+
+    from handbook.site.prepare import set_glossary
+
+    name = "handbook.presentation.abbreviations"
+    listed = {"markdown_extensions": ["admonition", name]}
+    set_glossary(listed, {"SEND": "Special educational needs and disabilities"})
+    assert listed["markdown_extensions"] == ["admonition", {name: {"glossary": {"SEND": "Special educational needs and disabilities"}}}]
+    validated = UserDict({"markdown_extensions": ["admonition", name], "mdx_configs": {}})  # as MkDocs' hooks see it
+    set_glossary(validated, {"PRU": "Pupil referral unit"})
+    assert validated["mdx_configs"] == {name: {"glossary": {"PRU": "Pupil referral unit"}}}
