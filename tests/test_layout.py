@@ -27,6 +27,7 @@ CROSS_CUTTING_TESTS = {
     "tests/test_hostile_input.py",  # the hostile corpus (tests/hostile.py) in every field: validation, CLI, real builds
     "tests/browser/test_hostile_pages.py",  # a hostile build in Chromium: no script on load, focus or click
     "tests/browser/test_school_view.py",  # the school's view in Chromium: engine vs browser to the penny; the basket vs handbook quote
+    "tests/browser/test_abbreviations.py",  # a glossary abbreviation's meaning on hover and keyboard focus, in Chromium
     "tests/browser/test_links_under_subpath.py",  # every generator's build served under /2026-27/: every internal address answers, same pages
 }
 

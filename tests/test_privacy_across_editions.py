@@ -123,6 +123,11 @@ def _file_text(path: Path) -> str:
     if path.suffix == ".gz" or data[:2] == b"\x1f\x8b":  # the search index's chunks are gzipped too
         data = gzip.decompress(data)
     text = data.decode("utf-8", errors="replace")
+    if path.suffix == ".ics":  # a calendar's values as written: lines unfolded, RFC 5545's escapes undone
+        import icalendar
+
+        calendar = icalendar.Calendar.from_ical(text)
+        return "\n".join(str(v) for c in calendar.walk() for _, v in c.property_items(recursive=False) if isinstance(v, str))
     signed = text.startswith("pagefind_dcd{")  # a search fragment: JSON after Pagefind's signature
     if path.suffix == ".json" or signed:  # strings inside JSON may be escaped (\u2019, \")
         strings: list[str] = []
@@ -155,6 +160,9 @@ def test_no_withheld_text_is_in_any_file_of_the_site(editions):
     site, secrets = editions["site"], editions["secrets"]
     files = [p for p in site.rglob("*") if p.is_file() and p.suffix != ".pdf"]
     assert {site / "pagefind" / "pagefind-entry.json", site / "sitemap.xml", site / "downloads" / "charges.csv"} <= set(files)
+    # The open-data downloads (issue 13) are read too: JSON by its strings, calendars by their values.
+    downloads = site / "downloads"
+    assert {downloads / "openreferral-uk" / "services.json", downloads / "services.schema.json", downloads / "calendar.ics", downloads / "calendar-meetings.ics", downloads / "index.html"} <= set(files)
     assert any(p.parent.name == "fragment" for p in files)  # the search index's text, one file per page
     leaks = []
     for path in files:

@@ -31,6 +31,7 @@ RULES: dict[str, tuple[str | None, str]] = {
     "band-order": ("pupils_to", "`pupils_to` is smaller than `pupils_from`; a band runs from the smaller to the larger number"),
     "chair-one-of": (None, "give exactly one of `role` (a contact role id), `person` (a name) or `vacant: true`"),
     "vacant-with-holder": ("holder", "a vacant role cannot have a holder; remove `holder` or set `vacant: false`"),
+    "meeting-times": ("ends", "a meeting's `ends` needs a `starts` before it; give both times, e.g. starts: \"16:00\" and ends: \"18:00\""),
     "role-unreachable": (None, "a role needs an `email` or a `phone` so schools can reach it"),
 }
 
@@ -108,6 +109,8 @@ PATTERN_HINTS = {
     "year": "is not a year; write it as '2026/27'",
     "edition": "is not an edition id; write it as '2026-27' (in quotes is safest)",
     "logo": "is not a logo path; give a .svg or .png file inside docs/, e.g. 'assets/logo.svg'",
+    "time": "is not a time of day; write it on the 24-hour clock in quotes, e.g. \"16:00\"",
+    "acronym": "is not an acronym; write it in capitals and digits as the text does, e.g. 'SEND' or 'KS2'",
 }
 
 
@@ -245,6 +248,10 @@ def _pattern_kind(field: str, pattern: str) -> str:
         return "edition"
     if "svg" in pattern:
         return "logo"
+    if "[0-5][0-9]$" in pattern:
+        return "time"
+    if pattern.startswith("^[A-Z]"):
+        return "acronym"
     return "id"
 
 

@@ -232,6 +232,24 @@ data_releases:
     format: Write here how it is delivered
     owner: director-childrens-services
 """,
+    "glossary.yaml": _HEAD.format(stem="glossary") + """\
+# Every acronym the handbook uses, with its meaning: the website explains each where it is used,
+# the PDF spells it out the first time, and `handbook validate` warns about one missing here.
+# These are the ones most handbooks use. Write here your own, in alphabetical order.
+terms:
+  - term: EHCP
+    meaning: Education, health and care plan
+  - term: PDF
+    meaning: Portable Document Format
+  - term: SEND
+    meaning: Special educational needs and disabilities
+  - term: SENCO
+    meaning: Special educational needs co-ordinator
+  - term: SLA
+    meaning: Service level agreement
+  - term: VAT
+    meaning: Value added tax
+""",
     "services.yaml": _HEAD.format(stem="services") + """\
 # Services to schools: what the council must do (statutory), what schools can buy (traded), and
 # both (mixed). Keep services sorted by id; each keeps its `number` (its reference in the

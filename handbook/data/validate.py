@@ -20,7 +20,7 @@ from handbook.core.errors import HandbookUserError, Level, Problem
 from handbook.data import checks
 from handbook.data.load import Document, format_path, load_file
 from handbook.data.messages import explain
-from handbook.data.model import FILES, Handbook
+from handbook.data.model import FILES, OPTIONAL_FILES, Handbook
 from handbook.data.salvage import salvage
 
 
@@ -97,6 +97,10 @@ def _validate(data_dir: Path, today: dt.date | None, warnings: bool) -> Result:
         path = data_dir / f"{stem}.yaml"
         shown = display_path(path)
         sources[stem] = shown
+        if not path.is_file() and stem in OPTIONAL_FILES:
+            models[stem] = checked[stem] = model()
+            records[stem] = {}
+            continue
         if not path.is_file():
             problems.append(Problem(shown, 1, 1, "", f"the file {stem}.yaml is missing from the data folder; every handbook needs it", code="missing-file"))
             continue

@@ -89,7 +89,7 @@ def assemble(handbook: Handbook, data_dir: Path, project: Project) -> Typeset:
         data_dir: its folder (the prose's macros and "What has changed" read from it).
         project: where the nav, the docs and the site's address are (`handbook.core.project`).
     """
-    book = Book(Links(frozenset(service_ids(handbook)), project.site_url), docs_dir=project.docs_dir)
+    book = Book(Links(frozenset(service_ids(handbook)), project.site_url), docs_dir=project.docs_dir, glossary={t.term: t.meaning for t in handbook.glossary.terms})
     parts.register_chart(book, handbook)
     outline = Outline()
     pages = book_pages(project)

@@ -14,10 +14,13 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from handbook.data.model.glossary import ACRONYM
 from handbook.pdf.links import Links
 from handbook.pdf.markup import label, string
 
 _REF = re.compile("\x00([0-9]+)\x00")
+# An acronym with its plural `s`: "SENCOs" is spelled out as "… co-ordinator (SENCOs)".
+_ACRONYM_PLURAL = re.compile(ACRONYM.pattern + "s?")
 # The organisation chart drawn for paper (`parts.chart_image`), where `Book.images` holds it.
 CHART_SRC = "hb:org-chart.svg"
 
@@ -36,6 +39,31 @@ class Book:
     page_kind: str = "cover"
     headings: list[tuple[int, int]] = field(default_factory=list)  # (level asked, level written)
     unknown_classes: set[str] = field(default_factory=set)
+    spelled_out: set[str] = field(default_factory=set)  # acronyms already spelled out (`spell_out`)
+    glossary: dict[str, str] = field(default_factory=dict)  # acronym -> meaning (data/glossary.yaml)
+
+    # ------------------------------------------------------------ acronyms
+    def spell_out(self, words: str) -> str:
+        """`words` with each glossary acronym the book has not yet used spelled out: "Meaning (ACR)".
+
+        Why: paper has no tooltip, so an acronym is explained where the reader first meets it, in
+        reading order (the writers run in the book's order). Text that has just spelled it out
+        ("… Education (SACRE)") counts as its first use.
+        """
+        if not self.glossary:
+            return words
+
+        def first(match: re.Match) -> str:
+            term = match.group(1)
+            meaning = self.glossary.get(term)
+            if meaning is None or term in self.spelled_out:
+                return match.group(0)
+            self.spelled_out.add(term)
+            if words[: match.start()].rstrip().lower().endswith(meaning.lower() + " ("):
+                return match.group(0)
+            return f"{meaning} ({match.group(0)})"
+
+        return _ACRONYM_PLURAL.sub(first, words)
 
     # ------------------------------------------------------------ anchors and links
     def label(self, anchor: str) -> str:

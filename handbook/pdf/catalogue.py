@@ -66,13 +66,13 @@ def _fact(name: str, body: str) -> str:
 def _service(book: Book, writer: Writer, handbook: Handbook, service: Service, numbers: dict[str, str], site: str | None) -> str:
     """One service's entry: heading, summary, facts, charges table and the address of its page."""
     heading = book.heading(3, f"#hb-number[{words(numbers[service.id])}] {words(service.name)}", f"{numbers[service.id]} {service.name}", None, service_anchor(service.id))
-    out = [heading, f"\n#hb-summary[#hb-badge[{words(wording.PROVISION_LABELS[service.provision])}] {words(service.summary).strip()}]\n"]
+    out = [heading, f"\n#hb-summary[#hb-badge[{words(wording.PROVISION_LABELS[service.provision])}] {words(book.spell_out(service.summary)).strip()}]\n"]
     if service.provision is Provision.MIXED:
         out.append(_par(wording.mixed_explanation(service.statutory_basis), "hb-summary"))
     out.append(_fact(wording.SERVICE_SECTIONS["audience"], words(f"{wording.kinds_labels(service.audience.settings)}; {wording.phases(service.audience.phases)}")))
     if service.statutory_basis:
         bases = [f"{b.act}{f', {b.section}' if b.section else ''}{f' ({b.duty})' if b.duty else ''}" for b in service.statutory_basis]
-        out.append(_fact(wording.SERVICE_SECTIONS["basis"], words("; ".join(bases))))
+        out.append(_fact(wording.SERVICE_SECTIONS["basis"], words(book.spell_out("; ".join(bases)))))
     out.append(_how_to_buy(writer, service.how_to_buy))
     for offer in service.offers:
         terms = offer.terms
@@ -85,7 +85,7 @@ def _service(book: Book, writer: Writer, handbook: Handbook, service: Service, n
             said += f"; notice: {terms.notice}"
         if terms.cancellation:
             said += f"; cancellation: {terms.cancellation}"
-        out.append(_fact("Terms", words(said)))
+        out.append(_fact("Terms", words(book.spell_out(said))))
     out.append(_fact("Contacts", words("; ".join(_contact(role) for role in catalogue.service_contacts(handbook, service)))))
     related = [f"{other.name} ({numbers[other.id]})" for other in catalogue.related_services(handbook, service) if other.id in numbers]
     if related:

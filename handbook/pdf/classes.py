@@ -36,6 +36,7 @@ PLAIN = {
     "hb-roles": "table",
     "hb-channels": "definition list",
     "hb-portfolios": "definition list",
+    "hb-glossary": "definition list",
     "hb-people": "list",
     "hb-services-list": "list",
     "hb-service-counts": "list",

@@ -31,6 +31,7 @@ from markdown.treeprocessors import Treeprocessor
 from markdown.util import HTML_PLACEHOLDER_RE, STX
 
 from handbook.presentation.markdown import DATA_EXTENSIONS, SanitiseExtension, escape_raw_html
+from handbook.presentation import abbreviations
 from handbook.presentation.prose import MARKDOWN_EXTENSION_CONFIGS, MARKDOWN_EXTENSIONS
 
 _ENTITY = re.compile(r"^&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);$")
@@ -54,9 +55,11 @@ def _converter(extensions: list, configs: dict | None = None) -> md.Markdown:
     return md.Markdown(extensions=[*extensions, _CaptureExtension()], extension_configs=configs or {}, output_format="html")
 
 
-@lru_cache(maxsize=1)
-def _prose_converter() -> md.Markdown:
-    return _converter(MARKDOWN_EXTENSIONS, MARKDOWN_EXTENSION_CONFIGS)
+@lru_cache(maxsize=2)
+def _prose_converter(glossary: tuple[tuple[str, str], ...] = ()) -> md.Markdown:
+    """The site's converter; with the glossary, as the site's abbreviations extension has it."""
+    configs = {**MARKDOWN_EXTENSION_CONFIGS, abbreviations.NAME: {"glossary": dict(glossary)}} if glossary else MARKDOWN_EXTENSION_CONFIGS
+    return _converter(MARKDOWN_EXTENSIONS, configs)
 
 
 @lru_cache(maxsize=1)
@@ -64,9 +67,10 @@ def _data_converter() -> md.Markdown:
     return _converter([*DATA_EXTENSIONS, SanitiseExtension()])
 
 
-def prose_tree(text: str) -> ET.Element:
-    """A prose page's Markdown as its element tree (a `div`), raw HTML parsed in place."""
-    return _tree(_prose_converter(), text)
+def prose_tree(text: str, glossary: dict[str, str] | None = None) -> ET.Element:
+    """A prose page's Markdown as its element tree (a `div`), raw HTML parsed in place; the
+    glossary's acronyms as `abbr` elements, as on the site (the book spells them out once)."""
+    return _tree(_prose_converter(tuple(sorted((glossary or {}).items()))), text)
 
 
 @lru_cache(maxsize=4096)

@@ -21,6 +21,7 @@ from handbook.pdf.outline import Outline, section_label, sub_number
 from handbook.pdf.pages import BookPage, untitled
 from handbook.pdf.parse import prose_tree
 from handbook.pdf.tree import Writer, plain
+from handbook.presentation import abbreviations
 from handbook.presentation.prose import render_page_markdown
 
 
@@ -28,7 +29,7 @@ def page_tree(page: BookPage, handbook: Handbook, data_dir: Path) -> ET.Element:
     """The page as the website has it, as a tree whose ids and image names hold in the book."""
     assert page.file is not None
     text = render_page_markdown(page.file.read_text(encoding="utf-8"), handbook, data_dir, url_for=lambda path: path)
-    root = prose_tree(text)
+    root = prose_tree(text, abbreviations.glossary_config(handbook))
     folder = PurePosixPath(page.path).parent
     for element in root.iter():
         anchor = element.get("id")

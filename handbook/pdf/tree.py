@@ -65,7 +65,7 @@ class Writer:
             if isinstance(node, str):
                 value = _SPACE.sub(" ", node.replace("\x00", ""))
                 if not (block and not value.strip()):
-                    out.append(text(value))
+                    out.append(text(self.book.spell_out(value)))
             else:
                 out.append(self.element(node))
         return out
@@ -74,6 +74,8 @@ class Writer:
         name = element.tag if isinstance(element.tag, str) else ""
         found = _classes(element)
         self.book.unknown_classes.update(c for c in found if not classes.known(c))
+        if "hb-glossary" in found:  # the glossary is where each acronym is explained: never twice
+            self.book.spelled_out.update(self.book.glossary)
         if name in _HEADINGS:
             return self.heading(element, min(int(name[1]), 4))  # h5 and h6 print as h4 does
         handler = getattr(self, f"el_{name}", None)
@@ -119,6 +121,19 @@ class Writer:
             if cls in found:
                 return f"\n#{function}[{self.children(element).strip()}]\n"
         return f"\n#par[{self.children(element).strip()}]\n"
+
+    def el_abbr(self, element: ET.Element, found: list[str]) -> str:
+        """An acronym: spelled out the first time the book uses it ("Meaning (ACR)"), then as written.
+
+        Why: paper has no tooltip. (`presentation.abbreviations.mark` leaves an acronym unmarked where
+        the text has just spelled it out, "… Education (SACRE)", so it is not printed twice in a row.)
+        """
+        written, meaning = plain(element), element.get("title") or ""
+        term = written[:-1] if written.endswith("s") and written[:-1].isupper() else written  # "SENCOs"
+        if term in self.book.spelled_out or not meaning:
+            return text(written)
+        self.book.spelled_out.add(term)
+        return text(f"{meaning} ({written})")
 
     def el_strong(self, element: ET.Element, found: list[str]) -> str:
         return f"#strong[{self.children(element)}]"

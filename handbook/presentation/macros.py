@@ -9,13 +9,14 @@ text as a template.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from pathlib import Path
 
 from handbook.data.editions import previous_edition
 from handbook.data.model import Handbook
 from handbook.data.model.services import Provision
-from handbook.presentation import calculator, wording
+from handbook.presentation import abbreviations, calculator, wording
 from handbook.presentation.changes import render_markdown
 from handbook.presentation.templating import block
 from handbook.views import catalogue, contacts, partnerships, prices, protocols, publications, structure
@@ -99,6 +100,9 @@ def functions(handbook: Handbook, data_dir: Path, url_for: Callable[[str], str])
         lines = [(p, *wording.provision_count(p, n, mixed)) for p, n in counts.items()]
         return block("service_counts.html.j2", lines=lines, total=len(catalogue.public_services(hb)), url_for=url_for)
 
+    def glossary() -> str:
+        return block("glossary.html.j2", terms=sorted(hb.glossary.terms, key=lambda t: t.term))
+
     def downloads(fields: bool = False) -> str:
         return block("downloads.html.j2", url_for=url_for, fields=fields)
 
@@ -106,7 +110,7 @@ def functions(handbook: Handbook, data_dir: Path, url_for: Callable[[str], str])
         previous = previous_edition(hb, data_dir)  # reads the previous edition's data folder
         return render_markdown(compare(previous, hb) if previous is not None else None)
 
-    return {
+    named = {
         "foreword": foreword,
         "org_chart": org_chart,
         "management_team": management_team,
@@ -124,8 +128,21 @@ def functions(handbook: Handbook, data_dir: Path, url_for: Callable[[str], str])
         "communication_channels": communication_channels,
         "service_counts": service_counts,
         "downloads": downloads,
+        "glossary": glossary,
         "changes": changes,
     }
+    # Acronyms in the data's HTML become abbreviations (Markdown's `abbr` never reads raw HTML);
+    # not in the glossary itself, nor in the changes page, which is Markdown that `abbr` reads.
+    terms = abbreviations.glossary_config(hb)
+    return {name: (function if name in ("glossary", "changes") else _marked(function, terms)) for name, function in named.items()}
+
+
+def _marked(function: Callable[..., str], terms: dict[str, str]) -> Callable[..., str]:
+    @functools.wraps(function)
+    def call(*args, **kwargs) -> str:
+        return abbreviations.mark(function(*args, **kwargs), terms)
+
+    return call
 
 
 __all__ = ["functions"]

@@ -29,7 +29,7 @@ from handbook.views import prices
 
 # The Markdown extensions of every prose page; mkdocs.yml's `markdown_extensions` mirrors these
 # (tests/presentation/test_prose.py compares them).
-MARKDOWN_EXTENSIONS = ["abbr", "admonition", "attr_list", "def_list", "footnotes", "md_in_html", "tables", "toc"]
+MARKDOWN_EXTENSIONS = ["handbook.presentation.abbreviations", "admonition", "attr_list", "def_list", "footnotes", "md_in_html", "tables", "toc"]
 MARKDOWN_EXTENSION_CONFIGS: dict[str, dict[str, Any]] = {"toc": {"permalink": False, "toc_depth": 3}}
 
 UrlFor = Callable[[str], str]

@@ -17,7 +17,7 @@ from markupsafe import Markup
 
 from handbook.data.model import Handbook
 from handbook.data.model.services import Provision
-from handbook.presentation import calculator, escape, wording
+from handbook.presentation import abbreviations, calculator, escape, wording
 from handbook.presentation.templating import make_environment
 from handbook.views import catalogue, prices, schools
 
@@ -78,6 +78,14 @@ def school_pages(handbook: Handbook) -> dict[str, str]:
     return pages
 
 
+def abbreviated(handbook: Handbook, page: str) -> str:
+    """A generated page with the glossary's acronyms in its body marked (`presentation.abbreviations`);
+    the front matter is left as it is (a title is printed where markup cannot be)."""
+    terms = abbreviations.glossary_config(handbook)
+    head, sep, body = page.partition("\n---\n") if page.startswith("---\n") else ("", "", page)
+    return head + sep + abbreviations.mark(body, terms)
+
+
 def school_page_paths(handbook: Handbook) -> set[str]:
     """`schools/academy.md`…: the kind-of-school pages this handbook has (the nav keeps only these)."""
     return {f"{SCHOOLS}/index.md"} | {f"{SCHOOLS}/{k.slug}.md" for k in schools.school_kinds(handbook)}
@@ -104,10 +112,10 @@ def _write_folder(folder: Path, pages: dict[str, str]) -> list[Path]:
 
 def write_service_pages(handbook: Handbook, docs_dir: Path) -> list[Path]:
     """Writes every public service's page into `docs_dir/services/`; returns the files it changed."""
-    pages = {f"{s.id}.md": service_markdown(handbook, s) for s in catalogue.public_services(handbook)}
+    pages = {f"{s.id}.md": abbreviated(handbook, service_markdown(handbook, s)) for s in catalogue.public_services(handbook)}
     return _write_folder(docs_dir / FOLDER, pages)
 
 
 def write_school_pages(handbook: Handbook, docs_dir: Path) -> list[Path]:
     """Writes the pages per kind of school into `docs_dir/schools/`; returns the files it changed."""
-    return _write_folder(docs_dir / SCHOOLS, school_pages(handbook))
+    return _write_folder(docs_dir / SCHOOLS, {name: abbreviated(handbook, text) for name, text in school_pages(handbook).items()})

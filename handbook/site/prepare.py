@@ -27,7 +27,9 @@ from markupsafe import Markup
 
 from handbook.core.project import _loader
 from handbook.data.model import Handbook
-from handbook.presentation import escape, wording
+from handbook.presentation import abbreviations, escape, wording
+from handbook.site import calendar, openreferral, services_schema
+from handbook.site import downloads as download_page
 from handbook.site.exports import charges_csv, services_json
 from handbook.site.pages import FOLDER as SERVICES
 from handbook.site.pages import SCHOOLS, school_page_paths, write_school_pages, write_service_pages
@@ -102,7 +104,23 @@ def configure(config: Any, handbook: Handbook, docs: Path, pdf: Path | None, ver
         config["extra"].pop("version", None)
     if config.get("nav"):
         config["nav"] = drop_missing(config["nav"], docs, school_page_paths(handbook))
+    set_glossary(config, abbreviations.glossary_config(handbook))
     return config
+
+
+def set_glossary(config: Any, glossary: dict[str, str]) -> None:
+    """Gives the abbreviations extension (`presentation.abbreviations`) the glossary: in a config
+    file's list (`- name: {glossary: …}`), or in MkDocs' own config object (`mdx_configs`)."""
+    if not isinstance(config, dict) and "mdx_configs" in config:  # MkDocs' validated config (the hooks)
+        if abbreviations.NAME in config["markdown_extensions"]:
+            config["mdx_configs"].setdefault(abbreviations.NAME, {})["glossary"] = glossary
+        return
+    extensions = config.get("markdown_extensions") or []
+    for i, item in enumerate(extensions):
+        if item == abbreviations.NAME:
+            extensions[i] = {abbreviations.NAME: {"glossary": glossary}}
+        elif isinstance(item, dict) and abbreviations.NAME in item:
+            item[abbreviations.NAME] = {**(item[abbreviations.NAME] or {}), "glossary": glossary}
 
 
 def _write_if_changed(path: Path, content: bytes) -> bool:
@@ -114,6 +132,16 @@ def _write_if_changed(path: Path, content: bytes) -> bool:
     return True
 
 
+def open_data(handbook: Handbook, site_url: str = "") -> dict[str, str]:
+    """The open-data downloads by path inside `downloads/` (issue 13): the Open Referral UK
+    services, the services JSON's schema, and the calendars."""
+    return {
+        f"{openreferral.FOLDER}/{openreferral.FILE}": openreferral.services_json(handbook, site_url),
+        services_schema.FILE: services_schema.schema_json(site_url),
+        **calendar.calendars(handbook, site_url),
+    }
+
+
 def write_generated(handbook: Handbook, docs: Path, pdf: Path | None = None, site_url: str = "") -> list[Path]:
     """Writes the generated pages, the downloads and the PDF copy into `docs`; returns what changed.
 
@@ -121,7 +149,11 @@ def write_generated(handbook: Handbook, docs: Path, pdf: Path | None = None, sit
     removed: only the one this build made is published).
     """
     changed = write_service_pages(handbook, docs) + write_school_pages(handbook, docs)
-    for name, text in (("services.json", services_json(handbook, site_url)), ("charges.csv", charges_csv(handbook))):
+    downloads = {"services.json": services_json(handbook, site_url), "charges.csv": charges_csv(handbook)}
+    downloads |= open_data(handbook, site_url)
+    sizes = {name: len(text.encode("utf-8")) for name, text in downloads.items()}
+    downloads[download_page.PAGE] = download_page.downloads_markdown(handbook, sizes, (f"{PDF}/{pdf.name}", pdf.stat().st_size) if pdf else None)
+    for name, text in downloads.items():
         if _write_if_changed(docs / DOWNLOADS / name, text.encode("utf-8")):
             changed.append(docs / DOWNLOADS / name)
     folder = docs / PDF

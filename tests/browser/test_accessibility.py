@@ -9,7 +9,7 @@ from tests.browser.conftest import axe_violations
 
 pytestmark = pytest.mark.browser
 
-PAGES = ["", "catalogue/", "catalogue/?provision=traded", "prices/", "contacts/", "structure/", "schools-causing-concern/", "appendix-a/"]
+PAGES = ["", "catalogue/", "catalogue/?provision=traded", "prices/", "contacts/", "structure/", "schools-causing-concern/", "appendix-a/", "partnerships/", "appendix-c/", "downloads/"]
 
 
 @pytest.mark.parametrize("address", PAGES)

@@ -88,6 +88,7 @@ def test_nothing_internal_or_unconsented_appears_in_pages_search_sitemap_or_down
     files = text_files(built_site)
     assert built_site / "sitemap.xml" in files
     assert built_site / "downloads" / "charges.csv" in files
+    assert {built_site / "downloads" / "openreferral-uk" / "services.json", built_site / "downloads" / "calendar.ics"} <= set(files)
     leaks = [(f.relative_to(built_site), s) for f in files for s in secrets if s in f.read_text(encoding="utf-8")]
     indexed = search.fragments(built_site / search.BUNDLE)  # the search index, gzipped per page
     assert len(indexed) > 60

@@ -47,3 +47,23 @@ def test_an_image_the_book_made_is_held_under_its_own_name(book):
     assert book.image(CHART_SRC, "Chart") is None
     book.images[CHART_SRC] = ("svg", b"<svg/>")
     assert book.image(CHART_SRC, "Chart") == 'hb-image("image-1.svg", "Chart")'
+
+
+def test_an_acronym_is_spelled_out_the_first_time_the_book_uses_it_and_only_then():
+    from handbook.pdf.book import Book
+    from handbook.pdf.links import Links
+
+    book = Book(Links(frozenset(), None), glossary={"SENCO": "Special educational needs co-ordinator", "SACRE": "Standing Advisory Council on Religious Education"})
+    assert book.spell_out("such as SENCOs, a SENCO") == "such as Special educational needs co-ordinator (SENCOs), a SENCO"
+    assert book.spell_out("the Standing Advisory Council on Religious Education (SACRE), then SACRE") == "the Standing Advisory Council on Religious Education (SACRE), then SACRE"
+    assert book.spell_out("SENCO and SACRE again") == "SENCO and SACRE again"
+
+
+def test_the_sample_pdf_spells_out_an_acronym_once_and_lists_the_glossary(built_site):
+    import re
+    import subprocess
+
+    (pdf,) = (built_site / "pdf").glob("*.pdf")
+    text = re.sub(r"\s+", " ", subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout)
+    assert text.count("Information and communications technology (ICT)") == 1
+    assert "Glossary of acronyms" in text and "PRU Pupil referral unit" in text

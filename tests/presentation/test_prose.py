@@ -32,8 +32,8 @@ def test_mkdocs_yml_uses_the_same_markdown_extensions(mkdocs_config):
 def test_every_prose_page_renders_to_markdown_without_template_syntax(root, sample_handbook, sample_data):
     from handbook.core.project import project_at
 
-    # Pages the build generates from the data (the pages per kind of school) are not prose.
-    for name in [page.path for page in project_at(root / "mkdocs.yml").nav if not page.path.startswith("schools/")]:
+    # Pages the build generates from the data (per kind of school, the downloads) are not prose.
+    for name in [page.path for page in project_at(root / "mkdocs.yml").nav if not page.path.startswith(("schools/", "downloads/"))]:
         text = render_page_markdown((root / "docs" / name).read_text(encoding="utf-8"), sample_handbook, sample_data)
         assert "{{" not in text and "render_macros" not in text, name
 

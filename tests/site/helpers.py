@@ -10,7 +10,7 @@ from bs4 import BeautifulSoup
 from bench.site import project_copy
 
 ROOT = Path(__file__).resolve().parents[2]
-TEXT_SUFFIXES = {".html", ".json", ".xml", ".csv", ".txt", ".md"}
+TEXT_SUFFIXES = {".html", ".json", ".xml", ".csv", ".txt", ".md", ".ics"}
 
 
 def make_project(target: Path, data_dir: Path) -> Path:

@@ -97,9 +97,12 @@ def test_the_prepared_config_is_complete_without_hooks(project, sample_data, sam
     assert config["site_name"] == sample_handbook.authority.handbook.title and config["extra"]["brand"]["primary"]
     assert config["extra"]["pdf"] is None and "version" not in config["extra"]
     assert config["site_url"] == "https://example.org/2026-27/"
-    for key in ("markdown_extensions", "validation", "not_in_nav", "strict", "extra_css", "extra_javascript"):
+    for key in ("validation", "not_in_nav", "strict", "extra_css", "extra_javascript"):
         assert config[key] == real[key], key
     assert config["theme"]["features"] == real["theme"]["features"]
+    # The same extensions, the abbreviations one given the data's glossary (issue 13).
+    abbreviations = {"handbook.presentation.abbreviations": {"glossary": {t.term: t.meaning for t in sample_handbook.glossary.terms}}}
+    assert config["markdown_extensions"] == [abbreviations if e == "handbook.presentation.abbreviations" else e for e in real["markdown_extensions"]]
 
 
 def test_the_prepared_config_keeps_tags_it_does_not_read(project, sample_data, sample_handbook, tmp_path, monkeypatch):
@@ -160,3 +163,17 @@ def test_values_escaped_for_the_theme_stay_escaped_once_in_the_file(project, dat
     config = _as_generators_read(prepare(load_handbook(data_copy), data_copy, project / "mkdocs.yml", tmp_path / "out"))
     assert isinstance(config["site_name"], Markup) and config["site_name"] == "A &amp; &lt;b&gt;B&lt;/b&gt;"
     assert "!ENV" not in (tmp_path / "out" / "mkdocs.yml").read_text(encoding="utf-8")
+
+
+def test_the_glossary_reaches_the_abbreviations_extension_in_a_config_file_and_in_mkdocs_own_config():
+    from collections import UserDict
+
+    from handbook.site.prepare import set_glossary
+
+    name = "handbook.presentation.abbreviations"
+    listed = {"markdown_extensions": ["admonition", name]}
+    set_glossary(listed, {"SEND": "Special educational needs and disabilities"})
+    assert listed["markdown_extensions"] == ["admonition", {name: {"glossary": {"SEND": "Special educational needs and disabilities"}}}]
+    validated = UserDict({"markdown_extensions": ["admonition", name], "mdx_configs": {}})  # as MkDocs' hooks see it
+    set_glossary(validated, {"PRU": "Pupil referral unit"})
+    assert validated["mdx_configs"] == {name: {"glossary": {"PRU": "Pupil referral unit"}}}

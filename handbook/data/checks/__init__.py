@@ -72,10 +72,10 @@ Check = Callable[[Context], Iterator[Problem]]
 
 def all_checks(warnings: bool = True) -> list[Check]:
     """Every rule; without the advisory ones (whose every problem is a warning) if not `warnings`."""
-    from handbook.data.checks import charges, editions, printed, privacy, references, reviews, uniqueness, units
+    from handbook.data.checks import charges, editions, glossary, printed, privacy, references, reviews, uniqueness, units
 
-    advisory = [reviews.check, editions.check, units.check]
-    return [uniqueness.check, references.check, charges.check, printed.check, privacy.check, *(advisory if warnings else [])]
+    advisory = [reviews.check, editions.check, units.check, glossary.missing]
+    return [uniqueness.check, references.check, charges.check, printed.check, privacy.check, glossary.check, *(advisory if warnings else [])]
 
 
 def run(context: Context, warnings: bool = True) -> list[Problem]:

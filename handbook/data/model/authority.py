@@ -73,6 +73,15 @@ class Pricing(Record):
     )
 
 
+OGL_NAME = "Open Government Licence v3.0"
+OGL_URL = "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/"
+
+
+class Licence(Record):
+    name: Name = Field(description="The licence's name, e.g. `Open Government Licence v3.0`.")
+    url: Url = Field(description="Where its text is published.")
+
+
 class AuthorityFile(Record):
     authority: Authority = Field(description="The council publishing the handbook.")
     handbook: Handbook_ = Field(description="The publication's title.")
@@ -80,6 +89,10 @@ class AuthorityFile(Record):
     foreword: Foreword = Field(description="The foreword and who signs it.")
     branding: Branding = Field(description="Logo and colours.")
     pricing: Pricing = Field(default_factory=Pricing, description="Settings for how prices are compared between editions.")
+    open_data_licence: Licence = Field(
+        default_factory=lambda: Licence(name=OGL_NAME, url=OGL_URL),
+        description="The licence of the downloads (CSV, JSON, calendars): the UK public sector's default is the Open Government Licence v3.0.",
+    )
 
     @model_validator(mode="after")
     def _years_match_edition(self) -> AuthorityFile:

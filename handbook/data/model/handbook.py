@@ -8,6 +8,7 @@ from functools import cached_property
 from handbook.data.model.authority import AuthorityFile
 from handbook.data.model.base import Record
 from handbook.data.model.contacts import ContactsFile
+from handbook.data.model.glossary import GlossaryFile
 from handbook.data.model.partnerships import PartnershipsFile
 from handbook.data.model.protocols import ProtocolsFile
 from handbook.data.model.publications import PublicationsFile
@@ -23,7 +24,10 @@ FILES: dict[str, type[Record]] = {
     "partnerships": PartnershipsFile,
     "protocols": ProtocolsFile,
     "publications": PublicationsFile,
+    "glossary": GlossaryFile,
 }
+# Files a data folder may leave out: each is then its model with every default (an empty glossary).
+OPTIONAL_FILES = {"glossary"}
 
 
 @dataclass(frozen=True)
@@ -37,6 +41,7 @@ class Handbook:
     partnerships: PartnershipsFile
     protocols: ProtocolsFile
     publications: PublicationsFile
+    glossary: GlossaryFile = field(default_factory=GlossaryFile)
     sources: dict[str, str] = field(default_factory=dict, compare=False)  # stem -> file path
 
     @cached_property
