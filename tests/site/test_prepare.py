@@ -160,3 +160,14 @@ def test_values_escaped_for_the_theme_stay_escaped_once_in_the_file(project, dat
     config = _as_generators_read(prepare(load_handbook(data_copy), data_copy, project / "mkdocs.yml", tmp_path / "out"))
     assert isinstance(config["site_name"], Markup) and config["site_name"] == "A &amp; &lt;b&gt;B&lt;/b&gt;"
     assert "!ENV" not in (tmp_path / "out" / "mkdocs.yml").read_text(encoding="utf-8")
+
+
+def test_every_page_s_footer_links_the_accessibility_statement(built_site):
+    from tests.site.helpers import soup
+
+    pages = sorted(built_site.rglob("index.html"))
+    assert len(pages) > 60 and (built_site / "accessibility" / "index.html").is_file()
+    for path in pages:
+        link = soup(path).select_one("footer a.hb-footer-link")
+        assert link is not None and link.get_text() == "Accessibility statement", path
+        assert (path.parent / link["href"]).resolve() == (built_site / "accessibility").resolve(), path
