@@ -1,10 +1,10 @@
-/* Scrolling tables a keyboard can reach. Material wraps each Markdown table in a box that scrolls
-   sideways on a narrow screen (.md-typeset__scrollwrap), but gives the box no tabindex: a keyboard
-   user cannot scroll it, and axe reports "scrollable-region-focusable" (WCAG 2.1.1, 1.4.10). Each
-   box becomes a labelled region in the tab order, named by its table's caption or else the
-   heading above it, as the handbook's own tables are (`hb-table-wrap` in the templates).
-   Material adds the boxes after the page loads (and again on instant navigation), so new ones
-   are labelled as they appear. No requests. */
+/* Scrolling boxes a keyboard can reach. Material wraps each Markdown table in a box that scrolls
+   sideways on a narrow screen (.md-typeset__scrollwrap), and a code block scrolls sideways too
+   (pre > code), but neither gets a tabindex: a keyboard user cannot scroll them, and axe reports
+   "scrollable-region-focusable" (WCAG 2.1.1, 1.4.10). Each becomes a labelled region in the tab
+   order, as the handbook's own tables are (`hb-table-wrap` in the templates): a table's box named
+   by its caption or else the heading above it, a code block as an example. Material adds the
+   table boxes after the page loads, so new ones are labelled as they appear. No requests. */
 (function () {
   "use strict";
   function name(box) {
@@ -26,7 +26,16 @@
     });
   }
 
+  function codeBlocks() {
+    Array.prototype.forEach.call(document.querySelectorAll(".md-typeset pre > code:not([tabindex])"), function (code) {
+      code.setAttribute("tabindex", "0");
+      code.setAttribute("role", "region");
+      code.setAttribute("aria-label", "Example");
+    });
+  }
+
   label(document);
+  codeBlocks();
   new MutationObserver(function (changes) {
     changes.forEach(function (change) {
       Array.prototype.forEach.call(change.addedNodes, function (node) {
