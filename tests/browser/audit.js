@@ -41,7 +41,9 @@ window.hbAudit = (() => {
   // another undersized target's circle (WCAG 2.2, 2.5.8, "Spacing"), inline links excepted.
   const smallTargets = () => {
     const targets = [];
-    for (const el of document.querySelectorAll(TARGETS)) {
+    // With a modal dialog open (the search), the page behind it takes no clicks.
+    const scope = document.querySelector(":modal") || document;
+    for (const el of scope.querySelectorAll(TARGETS)) {
       const r = el.getBoundingClientRect();
       if (shown(el, r)) targets.push({el, r, x: r.left + r.width / 2, y: r.top + r.height / 2, small: (r.width < 23.5 || r.height < 23.5) && !inline(el)});
     }
