@@ -468,7 +468,7 @@ def test_the_checker_s_semantic_findings_are_only_the_ones_known(outloud_result,
     title = sample_handbook.authority.handbook.title
     errors = [f for f in outloud_result.findings if f.severity == "error"]
     # TAG-002: RUNNING_HEAD_NOTE; every one is a running head ("<section> <book title>").
-    assert all(f.rule == "TAG-002" and str(f.evidence).endswith(title) for f in errors), [(f.rule, f.evidence) for f in errors]
+    assert all(f.rule == "TAG-002" and str(f.evidence).endswith(title) for f in errors), (RUNNING_HEAD_NOTE, [(f.rule, f.evidence) for f in errors])
     # LNK-010: e-mail and web addresses are printed as text (paper has no links); ORD-001: some
     # catalogue pages paint a fact's label beside its text in another order than the tags read.
     assert {f.rule for f in outloud_result.findings if f.severity == "warning"} <= {"LNK-010", "ORD-001"}
