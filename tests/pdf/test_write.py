@@ -510,3 +510,26 @@ def test_every_table_has_header_cells(pdf_reader):
     assert len(tables) >= 5
     for table in tables:
         assert "/TH" in cells(table["/K"], []), "a table without header cells"
+
+
+def test_the_contents_are_read_in_the_order_they_are_printed(pdf_path, pdf_pages):
+    """On the contents pages, the structure tree (what a screen reader reads) lists every piece of
+    text in the order the page paints it: entries, their dot leaders and page numbers, top to
+    bottom. Read with outloud's model of the file (its tags, and each page's paint order)."""
+    from outloud.model import Document
+
+    contents = [number for number, text in enumerate(pdf_pages, start=1) if text.count(" . . . ") >= 10]
+    assert contents and contents == list(range(contents[0], contents[-1] + 1))
+    doc = Document(str(pdf_path))
+    try:
+        tagged: dict[int, list] = {}
+        for element in doc.elements:
+            for ref in element.mcrefs:
+                if ref.page is not None:
+                    tagged.setdefault(ref.page, []).append((ref.stream, ref.mcid))
+        for number in contents:
+            order = {key: i for i, key in enumerate(tagged[number - 1])}
+            painted = [order[key] for key in doc.content(number - 1).paint_order if key in order]
+            assert len(painted) > 20 and painted == sorted(painted), f"page {number} is read in another order than it is printed"
+    finally:
+        doc.close()
