@@ -21,6 +21,7 @@ CROSS_CUTTING_TESTS = {
     "tests/test_workflows.py",  # .github workflows call commands that exist
     "tests/test_privacy_across_editions.py",  # the real site and PDF across two editions publish nothing withheld
     "tests/browser/test_accessibility.py",  # axe-core over the built site
+    "tests/browser/test_keyboard.py",  # keyboard journeys through the built site: skip link, menu, search, filters, downloads, focus seen
     "tests/browser/test_catalogue.py",  # a school user's filtering in Chromium
     "tests/browser/test_search.py",  # Material's search over the built site
     "tests/browser/test_print.py",  # printing one page from Chromium (the site's print CSS)

@@ -33,6 +33,9 @@ RULES: dict[str, tuple[str | None, str]] = {
     "vacant-with-holder": ("holder", "a vacant role cannot have a holder; remove `holder` or set `vacant: false`"),
     "meeting-times": ("ends", "a meeting's `ends` needs a `starts` before it; give both times, e.g. starts: \"16:00\" and ends: \"18:00\""),
     "role-unreachable": (None, "a role needs an `email` or a `phone` so schools can reach it"),
+    "accessibility-review-order": ("last_reviewed", "the statement was last reviewed before it was prepared; correct one of the dates"),
+    "accessibility-full-with-issues": ("status", "a website with content that fails (other than content out of the regulations' scope) is not fully compliant; set status to 'partial', or remove the issues that are fixed"),
+    "accessibility-issues-missing": ("known_issues", "a website that is not fully compliant must list what is not accessible and why in `known_issues`; add them, or set status to 'full'"),
 }
 
 # Type-level rules raise ValueError(code) about the value itself: code -> (sentence after the

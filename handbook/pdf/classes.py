@@ -44,6 +44,7 @@ PLAIN = {
     "hb-steps": "numbered list",
     "hb-contact-lines": "lines of a contact",
     "hb-groups": "the groups' sections",
+    "hb-groups__table": "table (a class, so the website's theme does not wrap it in a second scrolling box)",
     "hb-concern": "the levels of concern",
     "hb-concern__level": "one level's section",
     "hb-protocol": "one protocol's section",

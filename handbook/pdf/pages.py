@@ -28,6 +28,8 @@ PARTS: dict[str, str] = {"index.md": "foreword", "catalogue.md": "catalogue", "p
 # Parts the book always carries, even when the nav has no page for them.
 ALWAYS = ("catalogue", "prices", "contacts")
 APPENDIX_PARTS = ("prices", "contacts")
+# Prose pages printed as appendices whatever their name: the accessibility statement is end matter.
+APPENDIX_PAGES = ("accessibility.md",)
 # MkDocs' rule for a page's front matter (mkdocs.utils.meta.YAML_RE): a YAML mapping between
 # `---` lines at the very start; anything else is no front matter at all.
 _FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
@@ -56,7 +58,7 @@ class BookPage:
     @property
     def appendix(self) -> bool:
         """Appendix by its role or its file name (see `is_appendix` for its first heading)."""
-        return self.role in APPENDIX_PARTS or PurePosixPath(self.path).name.startswith("appendix")
+        return self.role in APPENDIX_PARTS or self.path in APPENDIX_PAGES or PurePosixPath(self.path).name.startswith("appendix")
 
 
 def untitled(title: str) -> str:

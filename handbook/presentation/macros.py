@@ -19,7 +19,7 @@ from handbook.data.model.services import Provision
 from handbook.presentation import abbreviations, calculator, wording
 from handbook.presentation.changes import render_markdown
 from handbook.presentation.templating import block
-from handbook.views import catalogue, contacts, partnerships, prices, protocols, publications, structure
+from handbook.views import accessibility, catalogue, contacts, partnerships, prices, protocols, publications, structure
 from handbook.views.changes import compare
 
 
@@ -106,6 +106,9 @@ def functions(handbook: Handbook, data_dir: Path, url_for: Callable[[str], str])
     def downloads(fields: bool = False) -> str:
         return block("downloads.html.j2", url_for=url_for, fields=fields)
 
+    def accessibility_statement() -> str:
+        return block("accessibility.html.j2", s=accessibility.statement(hb), compliance=wording.COMPLIANCE, headings=wording.ISSUE_HEADINGS, url_for=url_for)
+
     def changes() -> str:
         previous = previous_edition(hb, data_dir)  # reads the previous edition's data folder
         return render_markdown(compare(previous, hb) if previous is not None else None)
@@ -130,6 +133,7 @@ def functions(handbook: Handbook, data_dir: Path, url_for: Callable[[str], str])
         "downloads": downloads,
         "glossary": glossary,
         "changes": changes,
+        "accessibility_statement": accessibility_statement,
     }
     # Acronyms in the data's HTML become abbreviations (Markdown's `abbr` never reads raw HTML);
     # not in the glossary itself, nor in the changes page, which is Markdown that `abbr` reads.

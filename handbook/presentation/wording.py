@@ -370,6 +370,13 @@ def kinds_labels(values: list[Any], lower: bool = False) -> str:
 FILTERS.update({"payer_note": payer_note, "kinds_labels": kinds_labels, "on_application_unit": on_application_unit, "basis_text": basis_text})
 
 
+# The accessibility statement (presentation/templates/accessibility.html.j2): how compliant the
+# website is, in the regulations' model words, and the heading each kind of known issue goes under.
+COMPLIANCE = {"full": "fully compliant", "partial": "partially compliant", "none": "not compliant"}
+ISSUE_HEADINGS = {"non-compliance": "Non-compliance with the accessibility regulations", "disproportionate-burden": "Disproportionate burden", "out-of-scope": "Content that is not within the scope of the accessibility regulations"}
+STATEMENT_TITLE = "Accessibility statement"
+
+
 def register(env: Any) -> Any:
     """Adds every filter, and the phrases templates print, to a Jinja environment; returns it."""
     env.filters.update(FILTERS)

@@ -39,7 +39,9 @@ CONFIG_NAME = "mkdocs.yml"  # what ProperDocs, MkDocs and Zensical all read when
 DOWNLOADS = "downloads"
 PDF = "pdf"
 # Nav entries other work adds; the nav keeps their slot, the build skips them until they exist.
-OPTIONAL_PAGES = {"officers-guide.md"}
+OPTIONAL_PAGES = {"officers-guide.md", "accessibility.md"}
+# The accessibility statement's page: every page's footer links to it when the docs have it.
+STATEMENT = "accessibility.md"
 # Only overrides/service.html writes this: a built service page without it lost its front matter.
 SERVICE_MARK = b'class="hb-back"'
 
@@ -100,6 +102,7 @@ def configure(config: Any, handbook: Handbook, docs: Path, pdf: Path | None, ver
     }
     config["extra"]["pdf"] = {"path": f"{PDF}/{pdf.name}", "size": wording.megabytes(pdf.stat().st_size)} if pdf else None
     config["extra"]["edition"] = escape.theme_config(wording.edition_label(handbook))
+    config["extra"]["accessibility"] = STATEMENT.removesuffix(".md") + "/" if (docs / STATEMENT).is_file() else None
     if not versioned:
         config["extra"].pop("version", None)
     if config.get("nav"):

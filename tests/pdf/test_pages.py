@@ -50,3 +50,13 @@ def test_an_appendix_by_its_file_name_its_first_heading_or_its_role():
     assert is_appendix(BookPage("groups.md", "G", None, None), "Appendix C: Groups")
     assert is_appendix(BookPage("contacts.md", "C", "contacts", None), None)
     assert not is_appendix(BookPage("role.md", "R", None, None), "2. The council's role")
+
+
+def test_the_accessibility_statement_is_end_matter():
+    assert is_appendix(BookPage("accessibility.md", "Accessibility statement", None, None), "Accessibility statement")
+
+
+def test_the_pdf_ends_with_the_accessibility_statement(pdf_pages):
+    last = "\n".join(pdf_pages[-3:])
+    assert "Accessibility statement" in pdf_pages[1] + pdf_pages[2] + pdf_pages[3]  # listed in the contents
+    assert "Enforcement procedure" in last and "Preparation of this accessibility statement" in last

@@ -91,3 +91,40 @@ def test_changes_page_without_a_previous_edition_says_it_is_the_first(tmp_path, 
     authority.write_text(authority.read_text(encoding="utf-8").replace("  previous: archive/2025-26\n", ""), encoding="utf-8")
     text = functions(load_handbook(data), data, lambda p: p)["changes"]()
     assert text.startswith("This is the first edition of the handbook held here")
+
+
+def test_the_accessibility_statement_follows_the_model_statement(sample_handbook, sample_data):
+    from bs4 import BeautifulSoup
+
+    html = functions(sample_handbook, sample_data, lambda p: p)["accessibility_statement"]()
+    page = BeautifulSoup(html, "html.parser")
+    headings = [h.get_text() for h in page.find_all("h2")]
+    assert headings == [
+        "How accessible the handbook is",
+        "Asking for the handbook in another format",
+        "Reporting accessibility problems",
+        "Enforcement procedure",
+        "Technical information about the handbook's accessibility",
+        "How we tested the handbook",
+        "Preparation of this accessibility statement",
+    ]
+    facts = sample_handbook.authority.accessibility
+    text = " ".join(page.get_text(" ").split())
+    assert "partially compliant with the Web Content Accessibility Guidelines version 2.2 AA standard" in text
+    assert "Equality and Human Rights Commission" in text and "Equality Advisory and Support Service" in text
+    assert f"prepared on {facts.prepared.day} August 2026" in text and "last tested on 18 August 2026" in text
+    assert page.find("a", href="mailto:schools@westmarch.example") is not None
+    assert f"within {facts.reply_within_days} working days" in text
+    for issue in facts.known_issues:
+        assert issue.content in text and issue.problem in text
+    assert "Machines cannot check everything" in text
+
+
+def test_the_statement_escapes_the_council_s_words(sample_handbook, sample_data):
+    import dataclasses
+
+    facts = sample_handbook.authority.accessibility
+    issues = [facts.known_issues[0].model_copy(update={"content": "<script>alert(1)</script>"})]
+    authority = sample_handbook.authority.model_copy(update={"accessibility": facts.model_copy(update={"known_issues": issues})})
+    html = functions(dataclasses.replace(sample_handbook, authority=authority), sample_data, lambda p: p)["accessibility_statement"]()
+    assert "<script>" not in html and "&lt;script&gt;" in html

@@ -177,3 +177,13 @@ def test_the_glossary_reaches_the_abbreviations_extension_in_a_config_file_and_i
     validated = UserDict({"markdown_extensions": ["admonition", name], "mdx_configs": {}})  # as MkDocs' hooks see it
     set_glossary(validated, {"PRU": "Pupil referral unit"})
     assert validated["mdx_configs"] == {name: {"glossary": {"PRU": "Pupil referral unit"}}}
+
+def test_every_page_s_footer_links_the_accessibility_statement(built_site):
+    from tests.site.helpers import soup
+
+    pages = sorted(built_site.rglob("index.html"))
+    assert len(pages) > 60 and (built_site / "accessibility" / "index.html").is_file()
+    for path in pages:
+        link = soup(path).select_one("footer a.hb-footer-link")
+        assert link is not None and link.get_text() == "Accessibility statement", path
+        assert (path.parent / link["href"]).resolve() == (built_site / "accessibility").resolve(), path

@@ -21,6 +21,9 @@ def check(ctx: Context) -> Iterator[Problem]:
         if ref in internal:
             yield ctx.problem(stem, path, f"{ref!r} is an internal {what} and is never published, so a public entry cannot point at it; point at a public one or remove it", "internal-reference")
 
+    statement = ctx.models["authority"].accessibility if ctx.has("authority") else None
+    if statement is not None:
+        yield from leak("authority", ("accessibility", "contact"), statement.contact, _internal(ctx, "contacts", "contact_points"), "contact point")
     for i, s in ctx.items("services", "services"):
         if s.visibility is Visibility.PUBLIC:
             for j, ref in enumerate(s.contacts):

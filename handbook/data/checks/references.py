@@ -10,6 +10,7 @@ from handbook.data.load import Path_
 from handbook.data.messages import did_you_mean, nearest
 
 ROLES = ("contacts", "roles", "contact role", "data/contacts.yaml")
+POINTS = ("contacts", "contact_points", "contact point", "the contact_points list of data/contacts.yaml")
 UNITS = ("structure", "units", "unit", "data/structure.yaml")
 SERVICES = ("services", "services", "service", "the services list")
 CATEGORIES = ("services", "categories", "category", "the categories at the top of services.yaml")
@@ -33,6 +34,10 @@ def check(ctx: Context) -> Iterator[Problem]:
             return
         message, suggestion = unknown(value, known, target)
         yield ctx.problem(stem, path, message, "dangling-reference", suggestion=suggestion)
+
+    statement = ctx.models["authority"].accessibility if ctx.has("authority") else None
+    if statement is not None:
+        yield from ref("authority", ("accessibility", "contact"), statement.contact, POINTS)
 
     for i, unit in ctx.items("structure", "units"):
         yield from ref("structure", ("units", i, "parent"), unit.parent, UNITS)

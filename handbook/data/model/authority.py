@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from enum import Enum
 from typing import Annotated
 
 from pydantic import Field, StringConstraints, model_validator
@@ -80,6 +81,54 @@ OGL_URL = "https://www.nationalarchives.gov.uk/doc/open-government-licence/versi
 class Licence(Record):
     name: Name = Field(description="The licence's name, e.g. `Open Government Licence v3.0`.")
     url: Url = Field(description="Where its text is published.")
+class Compliance(str, Enum):
+    """How far the website meets WCAG 2.2 AA: the words of the regulations' model statement."""
+
+    FULL = "full"
+    PARTIAL = "partial"
+    NONE = "none"
+
+
+class Reason(str, Enum):
+    """Why content is not accessible, as the model statement groups it."""
+
+    NON_COMPLIANCE = "non-compliance"  # it fails and will be fixed
+    DISPROPORTIONATE_BURDEN = "disproportionate-burden"  # fixing it now would cost too much; assessed
+    OUT_OF_SCOPE = "out-of-scope"  # the regulations do not cover it (e.g. PDFs published before 2018)
+
+
+Criterion = Annotated[str, StringConstraints(pattern=r"^[1-4]\.[0-9]{1,2}\.[0-9]{1,2}$"), Field(description="A WCAG success criterion's number, e.g. `1.4.10`.", examples=["1.4.10"])]
+
+
+class KnownIssue(Record):
+    content: Text = Field(description="What is not accessible, e.g. `The organisation chart in the PDF edition`.")
+    problem: Text = Field(description="What a person meets, in plain words: who is affected and how.")
+    criteria: list[Criterion] = Field(default_factory=list, max_length=MAX_TABLE_COLUMNS, description="The WCAG 2.2 success criteria it fails, e.g. `1.1.1`.")
+    reason: Reason = Field(description="`non-compliance` (it will be fixed), `disproportionate-burden` or `out-of-scope`.")
+    plan: Text | None = Field(default=None, description="What the council will do about it, and by when.")
+
+
+class Accessibility(Record):
+    """The council's facts for the accessibility statement (the Public Sector Bodies Accessibility Regulations 2018)."""
+
+    status: Compliance = Field(description="`full`, `partial` or `none`: how far the website meets WCAG 2.2 AA.")
+    contact: Slug = Field(description="The id of the contact point (in contacts.yaml) that takes requests for other formats and reports of problems.")
+    reply_within_days: WholeNumber = Field(ge=1, le=60, description="How many working days the council takes to answer a request or a report.")
+    prepared: Date = Field(description="When the statement was first prepared, as `2026-08-20`.")
+    last_reviewed: Date = Field(description="When it was last reviewed.")
+    last_tested: Date = Field(description="When the website was last tested.")
+    tested_by: Text = Field(description="Who carried out the test, e.g. `the council's digital team`.")
+    known_issues: list[KnownIssue] = Field(default_factory=list, max_length=MAX_LIST, description="Content that is not accessible, and why.")
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Accessibility:
+        if self.last_reviewed < self.prepared:
+            raise ValueError("accessibility-review-order")
+        if self.status is Compliance.FULL and any(i.reason is not Reason.OUT_OF_SCOPE for i in self.known_issues):
+            raise ValueError("accessibility-full-with-issues")
+        if self.status is not Compliance.FULL and not self.known_issues:
+            raise ValueError("accessibility-issues-missing")
+        return self
 
 
 class AuthorityFile(Record):
@@ -93,6 +142,7 @@ class AuthorityFile(Record):
         default_factory=lambda: Licence(name=OGL_NAME, url=OGL_URL),
         description="The licence of the downloads (CSV, JSON, calendars): the UK public sector's default is the Open Government Licence v3.0.",
     )
+    accessibility: Accessibility | None = Field(default=None, description="The council's facts for the website's accessibility statement; without them the site has no statement (a warning).")
 
     @model_validator(mode="after")
     def _years_match_edition(self) -> AuthorityFile:

@@ -20,3 +20,10 @@ def test_internal_service_may_use_internal_contacts(tmp_path):
     ]
     made_internal = points_inward + [("keywords: [budget, accountant]\n", "keywords: [budget, accountant]\n    visibility: internal\n")]
     assert validate_edited(tmp_path / "internal", {"services": made_internal}).problems == []
+
+
+def test_the_accessibility_statement_cannot_name_an_internal_contact_point(tmp_path):
+    from tests.data.checks.test_references import statement_edit
+
+    edits = statement_edit() | {"contacts": [("    hours: Monday to Friday, 8.30am to 5pm\n", "    hours: Monday to Friday, 8.30am to 5pm\n    visibility: internal\n")]}
+    assert codes(validate_edited(tmp_path, edits)) == [("internal-reference", "accessibility.contact")]
