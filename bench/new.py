@@ -30,6 +30,7 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
+from bench.quote import LIFT_LIMITS, RUN_HANDBOOK
 from bench.site import project_copy
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -63,21 +64,12 @@ ANSWERS = {
 
 # The handbook package's front door imports the models, whose limits are read when their classes
 # are made: a stand-in package lifts the limits first, then runs the command (see bench.quote).
-PAST_LIMITS = """
-import sys, types
-root = sys.argv.pop(1)
-package = types.ModuleType("handbook")
-package.__path__ = [root + "/handbook"]
-sys.modules["handbook"] = package
-from handbook.core import limits
-limits.MAX_FILE_BYTES = limits.MAX_SERVICES = limits.MAX_TOTAL_CHARGES = limits.MAX_PRINTED_TEXT = 10**9
+PAST_LIMITS = LIFT_LIMITS + """
 if sys.argv[1] == "serve":
     from properdocs.__main__ import cli
     sys.argv[0] = "properdocs"
     sys.exit(cli())
-from handbook.commands.cli import main
-sys.exit(main(sys.argv[1:]))
-"""
+""" + RUN_HANDBOOK
 
 
 def new_command(data: Path, past_limits: bool = False, **changed: str) -> list[str]:
