@@ -36,6 +36,8 @@ from handbook.views.edition import pdf_filename
 CONFIG_NAME = "mkdocs.yml"  # what ProperDocs, MkDocs and Zensical all read when named
 DOWNLOADS = "downloads"
 PDF = "pdf"
+# The folders of docs/ this step writes (and removes files from); nothing else writes there.
+GENERATED_FOLDERS = (SERVICES, SCHOOLS, DOWNLOADS, PDF)
 # Nav entries other work adds; the nav keeps their slot, the build skips them until they exist.
 OPTIONAL_PAGES = {"officers-guide.md"}
 # Only overrides/service.html writes this: a built service page without it lost its front matter.
