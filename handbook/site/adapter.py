@@ -103,7 +103,7 @@ def on_startup(command: str, dirty: bool) -> None:
 
 
 def on_serve(server: Any, config: Any) -> Any:
-    serving.watch_sources(server, Path(config["docs_dir"]))
+    serving.watch_sources(server, Path(config["docs_dir"]), config.get("config_file_path"))
     return server
 
 
@@ -120,7 +120,7 @@ def on_post_build(config: Any) -> None:
     findings = guard.check_site(Path(config["site_dir"]), allowance, since=serving.written_since(SESSION))
     if findings:
         raise HandbookUserError(guard.describe(findings), status=1)
-    unread = prepare.unread_pages(Path(config["site_dir"]), Path(config["docs_dir"]))
+    unread = prepare.unread_pages(Path(config["site_dir"]), Path(config["docs_dir"]), since=serving.written_since(SESSION))
     if unread:
         raise HandbookUserError("\n".join(unread), status=1)
     serving.finished(SESSION)
