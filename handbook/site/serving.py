@@ -34,6 +34,7 @@ Imports no generator: it reads the config and the files by name, as the hooks ha
 from __future__ import annotations
 
 import functools
+import itertools
 import logging
 import re
 import secrets
@@ -95,6 +96,7 @@ class Session:
     building: str | None = None
     stashed: dict[str, str] = field(default_factory=dict)
     nonce: str = field(default_factory=lambda: secrets.token_hex(8))
+    numbers: itertools.count = field(default_factory=itertools.count)
     compiled: _CompiledTemplates = field(default_factory=_CompiledTemplates)
     started: float = 0.0
     partial: bool = False
@@ -242,7 +244,7 @@ def stash(session: Session, functions: dict[str, Callable[..., str]]) -> dict[st
             html = function(*args, **kwargs)
             if not (isinstance(html, str) and html.startswith("\n\n<") and html.endswith("\n\n") and "\n\n" not in html[2:-2]):
                 return html  # not one block (Markdown text, or blocks it joins its own way): Markdown reads it
-            key = f'<div data-hb-stash="{session.nonce}-{len(session.stashed)}"></div>'
+            key = f'<div data-hb-stash="{session.nonce}-{next(session.numbers)}"></div>'
             session.stashed[key] = html.strip("\n")
             return f"\n\n{key}\n\n"
 
@@ -274,7 +276,7 @@ def stash_blocks(session: Session, markdown: str) -> str:
     for n, chunk in enumerate(chunks):
         after = _depth(chunk, depth) if depth is not None else None
         if depth == 0 and after == 0 and _BLOCK_START.match(chunk) and chunk.rstrip().endswith(">"):
-            key = f'<div data-hb-stash="{session.nonce}-{len(session.stashed)}"></div>'
+            key = f'<div data-hb-stash="{session.nonce}-{next(session.numbers)}"></div>'
             session.stashed[key] = chunk.strip("\n")
             chunks[n] = key
         depth = after
