@@ -11,7 +11,8 @@ page, although an edit of one service changes a handful. Rules, so that the serv
 older than the data:
 
 - watched: docs/ itself (the officers' pages) and its folders but the generated ones
-  (`prepare.GENERATED_FOLDERS`), the config file, and the data folder (`watch:` in mkdocs.yml);
+  (`prepare.GENERATED_FOLDERS`), the config file, and the data folder (`watch:` in mkdocs.yml),
+  every `POLL_SECONDS`;
 - a dirty build rebuilds a page whose source is newer than its built page: `write_generated`
   rewrites only the generated pages whose text changed, and every page outside `services/`
   that prints data (the prose pages that render macros; the pages per kind of school) is
@@ -20,8 +21,8 @@ older than the data:
 - when the frame of every page changes (what the config says after the data set it: site name,
   nav, edition, logo; the config file; the theme's folder; the officers' own pages; the set of
   pages outside `services/`) or the last build did not finish, the site folder is emptied: a
-  full build. A failed build still shows its error in the terminal and serves the last good site,
-  as before;
+  full build. A failed build still shows its error in the terminal, and the server answers no
+  request until a build passes (ProperDocs' own rule), as before;
 - in `serve`, Markdown does not read the HTML blocks of the generated pages and the macros
   (`stash`, `stash_blocks`), the theme's templates are compiled once (`theme_environment`), and
   `handbook.site.pages` renders again only the service pages whose inputs changed;
