@@ -27,7 +27,7 @@ validate: venv
 
 # ProperDocs on the project's own mkdocs.yml: its hooks write the pages from data/ on every rebuild.
 serve: venv system
-	NO_MKDOCS_2_WARNING=1 DISABLE_MKDOCS_2_WARNING=true $(BIN)/properdocs serve -f mkdocs.yml -a 127.0.0.1:8000
+	NO_MKDOCS_2_WARNING=1 DISABLE_MKDOCS_2_WARNING=true $(BIN)/properdocs serve -f mkdocs.yml -a 127.0.0.1:8000 --dirty
 
 pdf: venv system
 	$(BIN)/handbook pdf --data $(DATA)

@@ -36,6 +36,9 @@ from bench.site import project_copy
 ROOT = Path(__file__).resolve().parent.parent
 NEW_TARGET = 1.0
 SERVE_TARGETS = {100: 1.0, 1000: 2.0}
+# The options `make serve` gives `properdocs serve` (tests/bench/test_new.py compares the Makefile):
+# a dirty build keeps the site between builds, so only what an edit changed is built again.
+SERVE_OPTIONS = ("--dirty",)
 ANSWERS = {
     "id": "zz-bench-music-tuition",  # last in id order: the list is read to its end
     "name": "Bench Music Tuition",
@@ -168,10 +171,10 @@ def _service(services: Path) -> tuple[str, int]:
     return lines[first].split(":", 1)[1].strip(), name
 
 
-def measure_serve(data: Path, work: Path, past_limits: bool = False, edits: int = 3, start_timeout: float = 900, options: tuple[str, ...] = ()) -> dict:
+def measure_serve(data: Path, work: Path, past_limits: bool = False, edits: int = 3, start_timeout: float = 900, options: tuple[str, ...] = SERVE_OPTIONS) -> dict:
     """{"edits": seconds from saving services.yaml to the page showing it, each with the server
     idle before; "builds": builds each edit set off; "start": seconds to the first page} for
-    `properdocs serve [options]` over the project's mkdocs.yml and `data` (edited: copy it)."""
+    `properdocs serve [options]` (by default as `make serve` runs it) over the project's mkdocs.yml and `data` (edited: copy it)."""
     project = project_copy(work / "serve-project", ROOT)
     port = _free_port()
     log = work / "serve.log"

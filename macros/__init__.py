@@ -5,12 +5,12 @@ Each prose page that opts in (`render_macros: true`) may call the functions of
 `handbook.presentation.prose.page_variables` (e.g. `{{ authority_name }}`).
 """
 
-from handbook.presentation.prose import macro_functions, page_variables
-from handbook.site.adapter import data_dir, loaded_handbook, page_url_for
+from handbook.presentation.prose import page_variables
+from handbook.site.adapter import loaded_handbook, page_functions, page_url_for
 
 
 def define_env(env):
     handbook = loaded_handbook(env.conf)
     env.variables.update(page_variables(handbook))
-    for name, function in macro_functions(handbook, data_dir(env.conf), page_url_for(lambda: env.page)).items():
+    for name, function in page_functions(env.conf, handbook, page_url_for(lambda: env.page)).items():
         env.macro(function, name)

@@ -8,6 +8,30 @@ from handbook.core.errors import HandbookUserError
 from handbook.site import adapter
 
 
+def on_startup(command, dirty):
+    adapter.on_startup(command, dirty)
+
+
+def on_serve(server, config, builder):
+    return adapter.on_serve(server, config)
+
+
+def on_page_markdown(markdown, page, config, files):
+    return adapter.on_page_markdown(markdown, page.file.src_uri)
+
+
+def on_env(env, config, files):
+    return adapter.on_env(env)
+
+
+def on_page_content(html, page, config, files):
+    return adapter.on_page_content(html)
+
+
+def on_files(files, config):
+    return adapter.on_files(files, config)
+
+
 def on_config(config):
     return adapter.on_config(config)
 

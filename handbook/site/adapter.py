@@ -6,7 +6,9 @@ project's own mkdocs.yml (`make serve`, `mkdocs build` by hand, mike). No logic 
 - on_pre_build: `prepare.write_generated` (pages, downloads, the PDF `HANDBOOK_PDF` hands over)
   before the generator scans `docs/`, so `make serve` shows an edit of `data/*.yaml` with
   `watch: [data]`, no restart;
-- on_post_build: `handbook.site.guard` and `prepare.unread_pages` on the built site.
+- on_post_build: `handbook.site.guard` and `prepare.unread_pages` on the built site;
+- on_startup, on_serve, on_files: `make serve` (`properdocs serve --dirty`) builds once per edit,
+  only what the edit changed (`handbook.site.serving`).
 
 `handbook build` runs none of this: it prepares a config without hooks (`handbook.site.prepare`).
 Imports no generator: a failure is a `HandbookUserError`, which `macros/hooks.py` hands to the
@@ -22,7 +24,8 @@ from typing import Any
 
 from handbook.core.errors import HandbookUserError
 from handbook.data.model import Handbook
-from handbook.site import guard, prepare
+from handbook.presentation.prose import macro_functions
+from handbook.site import guard, pages, prepare, serving
 from handbook.site.data import handbook_for
 
 # Set by `handbook publish` while mike builds an edition (see handbook.commands.publish).
@@ -32,6 +35,9 @@ VERSIONED = "HANDBOOK_VERSIONED"
 # the site neither links nor copies a PDF: one left in docs/pdf/ by an older build, or made from
 # other data, is never published (`make serve` shows no link).
 PDF_VARIABLE = "HANDBOOK_PDF"
+
+# The rebuilds of the one server this process runs (`make serve`); untouched by any other build.
+SESSION = serving.Session()
 
 
 def data_dir(config: Any) -> Path:
@@ -68,15 +74,53 @@ def on_config(config: Any) -> Any:
 
 def on_pre_build(config: Any) -> None:
     site_url = os.environ.get("HANDBOOK_SITE_URL") or config.get("site_url") or ""
-    prepare.write_generated(loaded_handbook(config), Path(config["docs_dir"]), built_pdf(loaded_handbook(config)), site_url)
+    handbook = loaded_handbook(config)
+    prepare.write_generated(handbook, Path(config["docs_dir"]), built_pdf(handbook), site_url)
+
+
+def page_functions(config: Any, handbook: Handbook, url_for: Callable[[str], str]) -> dict[str, Callable[..., str]]:
+    """The functions prose pages call (`{{ price_list() }}`); in `make serve`, see `serving.stash`."""
+    return serving.stash(SESSION, macro_functions(handbook, data_dir(config), url_for))
+
+
+def on_page_markdown(markdown: str, source: str) -> str:
+    """`source`: the page's path in docs/; a generated page's HTML skips Markdown in `make serve`."""
+    if source.split("/")[0] in (pages.FOLDER, pages.SCHOOLS):
+        return serving.stash_blocks(SESSION, markdown)
+    return markdown
+
+
+def on_env(env: Any) -> Any:
+    return serving.theme_environment(SESSION, env)
+
+
+def on_page_content(html: str) -> str:
+    return serving.unstash(SESSION, html)
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    serving.start(SESSION, command, dirty)
+
+
+def on_serve(server: Any, config: Any) -> Any:
+    serving.watch_sources(server, Path(config["docs_dir"]), config.get("config_file_path"))
+    return server
+
+
+def on_files(files: Any, config: Any) -> Any:
+    pages = [(f.src_uri, f.abs_src_path, f.abs_dest_path) for f in files.documentation_pages()]
+    serving.choose_pages(SESSION, config, pages)
+    return files
 
 
 def on_post_build(config: Any) -> None:
-    """Checks every built page (`handbook.site.guard`) and the generated pages' front matter."""
+    """Checks the built pages (`handbook.site.guard`: in a partial `make serve` build, those it
+    wrote) and the generated pages' front matter."""
     allowance = guard.theme_allowance(config["theme"].dirs, [str(s) for s in config["extra_javascript"]], config["site_url"] or "")
-    findings = guard.check_site(Path(config["site_dir"]), allowance)
+    findings = guard.check_site(Path(config["site_dir"]), allowance, since=serving.written_since(SESSION))
     if findings:
         raise HandbookUserError(guard.describe(findings), status=1)
-    unread = prepare.unread_pages(Path(config["site_dir"]), Path(config["docs_dir"]))
+    unread = prepare.unread_pages(Path(config["site_dir"]), Path(config["docs_dir"]), since=serving.written_since(SESSION))
     if unread:
         raise HandbookUserError("\n".join(unread), status=1)
+    serving.finished(SESSION)

@@ -192,8 +192,9 @@ def check_page(html: bytes | str, page: str, allowance: Allowance) -> list[Findi
     return found
 
 
-def check_site(site: Path, allowance: Allowance) -> list[Finding]:
-    """The findings of every HTML file of the built site, in file order.
+def check_site(site: Path, allowance: Allowance, since: float | None = None) -> list[Finding]:
+    """The findings of every HTML file of the built site (or of those written at or after the
+    time `since`: a partial rebuild of `make serve`, `handbook.site.serving`), in file order.
 
     Why a cache: a page's findings depend only on its bytes, its place and the allowance, and
     parsing is most of the guard's cost (about 1 ms a page). Pages that passed before, byte for
@@ -206,6 +207,8 @@ def check_site(site: Path, allowance: Allowance) -> list[Finding]:
     now_passed: list[str] = []
     found: list[Finding] = []
     for path in sorted(site.rglob("*.html")):
+        if since is not None and path.stat().st_mtime < since:
+            continue
         page, data = path.relative_to(site).as_posix(), path.read_bytes()
         digest = hashlib.blake2b(page.encode("utf-8") + b"\0" + data, digest_size=20).hexdigest()
         if digest in passed:
@@ -215,8 +218,8 @@ def check_site(site: Path, allowance: Allowance) -> list[Finding]:
         found += findings
         if not findings:
             now_passed.append(digest)
-    if not found:
-        cache.write("guard", version, "\n".join(now_passed))
+    if not found:  # a partial check keeps the pages it did not read
+        cache.write("guard", version, "\n".join(now_passed if since is None else sorted(passed | set(now_passed))))
     return found
 
 

@@ -9,6 +9,7 @@ data text arrives as escaped HTML or through `handbook.presentation.markdown`).
 
 from __future__ import annotations
 
+import hashlib
 from functools import lru_cache
 from pathlib import Path
 
@@ -110,9 +111,36 @@ def _write_folder(folder: Path, pages: dict[str, str]) -> list[Path]:
     return changed
 
 
+# Service id -> (what its page was made from, the page), in this process. Why: `make serve`
+# writes the pages again after every edit, and rendering 1,000 of them was most of a rebuild
+# although an edit changes a few; a page whose inputs are the same, byte for byte, is the same.
+_made: dict[str, tuple[str, str]] = {}
+
+
+def _inputs(handbook: Handbook, service) -> str:
+    """Everything `service_markdown` reads for this service, as one digest (the templates' too)."""
+    models = [service, catalogue.category_of(handbook, service), *catalogue.service_contacts(handbook, service),
+              None, *catalogue.related_services(handbook, service)]
+    digest = hashlib.blake2b(digest_size=20)
+    for model in models:
+        digest.update(b"\0" + (model.model_dump_json().encode("utf-8") if model is not None else b"-"))
+    return digest.hexdigest()
+
+
+def _service_page(handbook: Handbook, service, templates: str) -> str:
+    made_from = _inputs(handbook, service) + templates
+    known = _made.get(service.id)
+    if known is None or known[0] != made_from:
+        known = _made[service.id] = (made_from, service_markdown(handbook, service))
+    return known[1]
+
+
 def write_service_pages(handbook: Handbook, docs_dir: Path) -> list[Path]:
     """Writes every public service's page into `docs_dir/services/`; returns the files it changed."""
-    pages = {f"{s.id}.md": abbreviated(handbook, service_markdown(handbook, s)) for s in catalogue.public_services(handbook)}
+    templates = repr([(p.name, p.stat().st_mtime_ns) for p in sorted(TEMPLATES.glob("*.j2"))])
+    pages = {f"{s.id}.md": abbreviated(handbook, _service_page(handbook, s, templates)) for s in catalogue.public_services(handbook)}
+    for gone in _made.keys() - {name[:-3] for name in pages}:
+        del _made[gone]
     return _write_folder(docs_dir / FOLDER, pages)
 
 

@@ -38,6 +38,8 @@ from handbook.views.edition import pdf_filename
 CONFIG_NAME = "mkdocs.yml"  # what ProperDocs, MkDocs and Zensical all read when named
 DOWNLOADS = "downloads"
 PDF = "pdf"
+# The folders of docs/ this step writes (and removes files from); nothing else writes there.
+GENERATED_FOLDERS = (SERVICES, SCHOOLS, DOWNLOADS, PDF)
 # Nav entries other work adds; the nav keeps their slot, the build skips them until they exist.
 OPTIONAL_PAGES = {"officers-guide.md", "accessibility.md"}
 # The accessibility statement's page: every page's footer links to it when the docs have it.
@@ -172,17 +174,20 @@ def write_generated(handbook: Handbook, docs: Path, pdf: Path | None = None, sit
     return changed
 
 
-def unread_pages(site_dir: Path, docs: Path) -> list[str]:
+def unread_pages(site_dir: Path, docs: Path, since: float | None = None) -> list[str]:
     """Generated service pages the generator built without their front matter (title, template).
 
     Why after the build: MkDocs drops front matter it cannot parse without a word, and then
     prints it as Markdown, data included, while the page loses its title and template.
     `handbook.presentation.escape` writes front matter that any string survives; this makes a
     failure loud, never a page. Read on the built page, so it holds for every generator.
+    `since`: only pages built at or after that time (see `guard.check_site`).
     """
     unread = []
     for source in sorted((docs / SERVICES).glob("*.md")):
         built = site_dir / SERVICES / source.stem / "index.html"
+        if since is not None and built.is_file() and built.stat().st_mtime < since:
+            continue  # read when it was built (a partial rebuild of `make serve`)
         if not built.is_file() or SERVICE_MARK not in built.read_bytes():
             unread.append(f"docs/{SERVICES}/{source.name}: the generator could not read the page's front matter (title, template); the page was not published")
     return unread

@@ -36,6 +36,19 @@ def test_pages_are_written_once_and_stale_ones_removed(tmp_path, sample_handbook
     assert write_service_pages(sample_handbook, docs) == []
 
 
+def test_a_page_is_rendered_again_when_a_service_it_names_changes_and_not_otherwise(tmp_path, data_copy):
+    """`make serve` writes the pages after every edit; a page is rendered again only when what it
+    is made from changed (here the name of a related service), so no page is older than the data."""
+    docs = tmp_path / "docs"
+    write_service_pages(load_handbook(data_copy), docs)
+    services = data_copy / "services.yaml"
+    services.write_text(services.read_text(encoding="utf-8").replace("    name: Behaviour Support Service\n", "    name: Behaviour & Inclusion Support\n"), encoding="utf-8")
+    changed = write_service_pages(load_handbook(data_copy), docs)
+    naming = sorted(p.name for p in (docs / "services").glob("*.md") if "Behaviour &amp; Inclusion Support" in p.read_text(encoding="utf-8"))
+    assert "behaviour-support.md" in naming and len(naming) > 1  # its own page and a page that relates to it
+    assert sorted(p.name for p in changed) == naming
+
+
 def test_internal_services_get_no_page(tmp_path, sample_handbook):
     write_service_pages(sample_handbook, tmp_path)
     internal = [s.id for s in sample_handbook.services.services if not s.is_public]
