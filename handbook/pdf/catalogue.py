@@ -89,10 +89,10 @@ def _service(book: Book, writer: Writer, handbook: Handbook, service: Service, n
     out.append(_fact("Contacts", words("; ".join(_contact(role) for role in catalogue.service_contacts(handbook, service)))))
     related = [f"{other.name} ({numbers[other.id]})" for other in catalogue.related_services(handbook, service) if other.id in numbers]
     if related:
-        out.append(_fact(wording.SERVICE_SECTIONS["related"], words("; ".join(related))))
+        out.append(_fact(wording.SERVICE_SECTIONS["related"], words(book.spell_out("; ".join(related)))))
     lines, columns = prices.price_lines(service), prices.price_columns(service)
     if lines and columns:
-        out.append(_charges_table(lines, columns))
+        out.append(_charges_table(book, lines, columns))
         advice = wording.service_on_application(service, catalogue.service_contacts(handbook, service))
         if advice:
             out.append(_par(advice, "hb-summary"))
@@ -121,7 +121,7 @@ def _how_to_buy(writer: Writer, text: str) -> str:
     return _fact(wording.HOW_TO_BUY_SHORT, "") + writer.blocks(root)
 
 
-def _charges_table(lines: list[prices.PriceLine], columns: list[Setting]) -> str:
+def _charges_table(book: Book, lines: list[prices.PriceLine], columns: list[Setting]) -> str:
     """What each kind of school pays: a line per price, a column per kind of school.
 
     Why only `columns` (`prices.price_columns`): a heading names kinds of school, and none may
@@ -133,7 +133,8 @@ def _charges_table(lines: list[prices.PriceLine], columns: list[Setting]) -> str
     not_offered = f"#hb-muted[{words(wording.NOT_OFFERED.lower())}]"
     for line in lines:
         where = wording.scope(line.band, line.phase)
-        row = [(words(line.label) + (f"#linebreak()#hb-muted[{words(where)}]" if where else ""), len(line.label) + len(where), 1 if where else 0)]
+        label = book.spell_out(line.label)  # the table is read in order: its acronyms too (VAT in the notes)
+        row = [(words(label) + (f"#linebreak()#hb-muted[{words(where)}]" if where else ""), len(label) + len(where), 1 if where else 0)]
         charges = [line.by_setting[setting] for setting in columns if setting in line.by_setting]
         quoted = all(charge.price_on_application for charge in charges)  # the whole line is quoted
         unit = wording.on_application_unit(charges[0].unit) if charges and quoted else line.unit
@@ -144,6 +145,7 @@ def _charges_table(lines: list[prices.PriceLine], columns: list[Setting]) -> str
                 price, notes = wording.price(charge), wording.charge_notes(charge)
                 if charge.price_on_application and not quoted:
                     notes = f"{wording.on_application_unit(charge.unit)}; {notes}"
+                notes = book.spell_out(notes)
                 row.append((f"{words(price)}#hb-note[{words(notes)}]", len(price) + len(notes), 0))
             else:
                 row.append((not_offered, len(wording.NOT_OFFERED), 0))

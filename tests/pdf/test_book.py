@@ -67,3 +67,17 @@ def test_the_sample_pdf_spells_out_an_acronym_once_and_lists_the_glossary(built_
     text = re.sub(r"\s+", " ", subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout)
     assert text.count("Information and communications technology (ICT)") == 1
     assert "Glossary of acronyms" in text and "PRU Pupil referral unit" in text
+
+
+def test_every_acronym_the_sample_pdf_uses_before_its_glossary_is_spelled_out_there(built_site, sample_handbook):
+    # Data-made text too: the charges tables' notes ("plus VAT") and related services' names.
+    import re
+    import subprocess
+
+    (pdf,) = (built_site / "pdf").glob("*.pdf")
+    text = re.sub(r"\s+", " ", subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout)
+    terms = sample_handbook.glossary.terms
+    body = text[: text.index(f"{terms[0].term} {terms[0].meaning}")]  # up to the glossary's first entry
+    used = [t.term for t in terms if re.search(rf"(?<![\w-]){re.escape(t.term)}s?(?![\w-])", body)]
+    assert len(used) > 20 and {"VAT", "NEET", "SEND"} <= set(used)
+    assert [term for term in used if f"({term}" not in body] == []
