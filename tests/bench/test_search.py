@@ -64,5 +64,7 @@ def test_rows_give_bytes_and_quality_for_each_engine(site_copy, sample_data):
     assert len(found) == 4 and all(len(row) == 3 for row in found)
     bytes_rows = [row for row in found if row[1].endswith(" KB")]
     assert [row[0].split(":")[0] for row in bytes_rows] == ["search, lunr", "search, Pagefind"]
-    assert not any(over_target(row) for row in bytes_rows)  # the sample is small for both
+    # Pagefind fetches a few fragments however large the site; lunr's one index grows with it and,
+    # with the glossary, statement and downloads pages, passes the target even at the sample.
+    assert not over_target(bytes_rows[1]) and float(bytes_rows[0][1][:-3].replace(",", "")) > 0
     assert all("name 1/1" in row[1] for row in found if "top 3" in row[0])
