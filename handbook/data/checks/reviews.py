@@ -19,5 +19,6 @@ def check(ctx: Context) -> Iterator[Problem]:
         if r.review_due is not None and r.review_due < ctx.today:
             yield ctx.problem("contacts", ("roles", i, "review_due"), f"the contact details for {r.title!r} were due for review on {r.review_due.isoformat()}; check them and update the dates", "review-overdue", Level.WARNING)
     statement = ctx.models["authority"].accessibility if ctx.has("authority") else None
-    if statement is not None and (ctx.today - statement.last_reviewed).days > STATEMENT_REVIEW_DAYS:
+    # A salvaged statement (a wrong date reported on its own) has None where the date was.
+    if statement is not None and statement.last_reviewed is not None and (ctx.today - statement.last_reviewed).days > STATEMENT_REVIEW_DAYS:
         yield ctx.problem("authority", ("accessibility", "last_reviewed"), f"the accessibility statement was last reviewed on {statement.last_reviewed.isoformat()}, more than a year ago; review it (and test the website again) and update `last_reviewed`", "review-overdue", Level.WARNING)
