@@ -100,6 +100,8 @@ def on_page_content(html: str) -> str:
 
 def on_startup(command: str, dirty: bool) -> None:
     serving.start(SESSION, command, dirty)
+    if command == "serve":
+        pages.keep_pages_between_builds()
 
 
 def on_serve(server: Any, config: Any) -> Any:

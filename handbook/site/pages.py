@@ -111,10 +111,18 @@ def _write_folder(folder: Path, pages: dict[str, str]) -> list[Path]:
     return changed
 
 
-# Service id -> (what its page was made from, the page), in this process. Why: `make serve`
+# Service id -> (what its page was made from, the page), in a `make serve` process only. Why: serve
 # writes the pages again after every edit, and rendering 1,000 of them was most of a rebuild
 # although an edit changes a few; a page whose inputs are the same, byte for byte, is the same.
+# Only there: a one-off build gains nothing, and the key holds the data, not the engine's code.
 _made: dict[str, tuple[str, str]] = {}
+_keeping = False
+
+
+def keep_pages_between_builds() -> None:
+    """Called once by a serving process (`handbook.site.adapter.on_startup`)."""
+    global _keeping
+    _keeping = True
 
 
 def _inputs(handbook: Handbook, service) -> str:
@@ -128,6 +136,8 @@ def _inputs(handbook: Handbook, service) -> str:
 
 
 def _service_page(handbook: Handbook, service, templates: str) -> str:
+    if not _keeping:
+        return service_markdown(handbook, service)
     made_from = _inputs(handbook, service) + templates
     known = _made.get(service.id)
     if known is None or known[0] != made_from:
