@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from pydantic import BaseModel, ConfigDict
+
+_set = object.__setattr__
 
 
 class Record(BaseModel):
@@ -21,3 +25,19 @@ class Record(BaseModel):
         validate_default=False,
         defer_build=True,
     )
+
+    def __reduce__(self) -> tuple:
+        # Why: the validated handbook is kept pickled (`handbook.data.snapshot`); pydantic's own
+        # state is a dict per record that a Python `__setstate__` unpacks, a third of reading
+        # 2,000 services back. A record has no extra fields and no private attributes.
+        return (_restore, (type(self), self.__dict__, self.__pydantic_fields_set__))
+
+
+def _restore(cls: type[Record], values: dict[str, Any], fields_set: set[str]) -> Record:
+    """A record as it was pickled, not validated again (it was valid when it was kept)."""
+    record = cls.__new__(cls)
+    _set(record, "__dict__", values)
+    _set(record, "__pydantic_fields_set__", fields_set)
+    _set(record, "__pydantic_extra__", None)
+    _set(record, "__pydantic_private__", None)
+    return record
