@@ -16,21 +16,15 @@ from pathlib import Path
 
 import pytest
 
+from bench.site import project_copy
 from handbook.site import guard, serving
-
-PROJECT_PARTS = ("mkdocs.yml", "docs", "data", "overrides", "macros")
-GENERATED = ("services", "schools", "pdf", "downloads")
 
 
 def _project(root: Path, target: Path) -> Path:
-    target.mkdir(parents=True)
-    for name in PROJECT_PARTS:
-        source = root / name
-        if source.is_dir():
-            shutil.copytree(source, target / name, ignore=shutil.ignore_patterns(*GENERATED))
-        else:
-            shutil.copy2(source, target / name)
-    return target
+    """The project as bench.site copies it (generated pages left behind), with its data."""
+    project = project_copy(target, root)
+    shutil.copytree(root / "data", project / "data")
+    return project
 
 
 # --- the server itself -------------------------------------------------------------------------
