@@ -164,3 +164,22 @@ def test_focus_is_always_seen_and_never_under_the_header_through_a_whole_page(ta
     tab.keyboard.press("Tab")  # the skip link
     stops = _tab_until(tab, lambda a: "hb-footer-link" in a["cls"].split())
     assert len(stops) > 5
+
+
+def test_back_to_top_goes_to_the_top_and_focus_follows_it(tab, site_url, built_site):
+    # Material's own back-to-top button (navigation.top) hid itself while the page scrolled down
+    # and blurred itself as it hid: a keyboard user on it was left with focus on nothing. The
+    # footer's plain link is always there, and the next Tab after it lands in the header.
+    for address in built_addresses(built_site):
+        page = soup(built_site / address if address.endswith(".html") else built_site / address / "index.html")
+        assert page.select(".md-top") == [] and len(page.select("a.hb-back-to-top[href='#hb-top']")) == 1, address
+        assert len(page.select("#hb-top")) == 1, address
+    tab.goto(site_url + "services/payroll/")
+    stops = _tab_until(tab, lambda a: a["name"] == "Back to top")
+    assert len(stops) > 5
+    tab.keyboard.press("Enter")
+    tab.wait_for_timeout(200)
+    assert tab.evaluate("scrollY") < 40
+    tab.keyboard.press("Tab")
+    assert tab.evaluate("document.activeElement.closest('.md-header') !== null")
+    assert tab.evaluate(FOCUS) is None
