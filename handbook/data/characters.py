@@ -15,7 +15,6 @@ runs only to describe a character already found.
 
 from __future__ import annotations
 
-import itertools
 import re
 import unicodedata
 
@@ -74,42 +73,39 @@ def _allowed_spans() -> list[tuple[int, int]]:
     Why `str.isprintable`: it is False for exactly the rejected categories (controls, format,
     unassigned with the noncharacters, private use, surrogates, line and paragraph separators)
     and for spaces, so with the spaces and allowed format characters put back it is the rule, at
-    a tenth of the start-up cost of asking `unicodedata.category` 45,000 times.
+    a tenth of the start-up cost of asking `unicodedata.category` 45,000 times. The runs of
+    allowed characters are found by a regex over one byte per character (1 = allowed), a C loop.
     """
     spans: list[tuple[int, int]] = []
     for first, last in sorted(r for ranges in PRINTABLE_RANGES.values() for r in ranges):
-        flags = list(map(str.isprintable, map(chr, range(first, last + 1))))
+        flags = bytearray(map(str.isprintable, map(chr, range(first, last + 1))))
         for char in _SPACES | FORMAT_ALLOWED:
             if first <= ord(char) <= last:
-                flags[ord(char) - first] = True
-        cp = first
-        for allowed, run in itertools.groupby(flags):
-            length = len(list(run))
-            if allowed and spans and spans[-1][1] >= cp - 1:
-                spans[-1] = (spans[-1][0], max(spans[-1][1], cp + length - 1))
-            elif allowed:
-                spans.append((cp, cp + length - 1))
-            cp += length
+                flags[ord(char) - first] = 1
+        for run in re.finditer(b"\x01+", flags):
+            start, end = first + run.start(), first + run.end() - 1
+            if spans and spans[-1][1] >= start - 1:
+                spans[-1] = (spans[-1][0], max(spans[-1][1], end))
+            else:
+                spans.append((start, end))
     return spans
 
 
-def _class(spans: list[tuple[int, int]], extra: str) -> str:
-    parts = [re.escape(extra)] + [re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in spans]
-    return "[^" + "".join(parts) + "]"
-
-
-_SPANS = _allowed_spans()
-_LINE = re.compile(_class(_SPANS, "\n"))  # any value: new lines are allowed, tabs are not
-_BLOCK = re.compile(_class(_SPANS, "\n\t"))  # block text (after | or >): tabs are allowed too
-# A whole file: carriage returns end lines there (YAML turns them into new lines in values),
-# and tabs are found so that the loader can tell block text from the rest.
-FILE = re.compile(_class(_SPANS, "\n\r"))
+# Every character outside the allowed spans but the new line, which any value may hold. Why one
+# regex and not one per context (block text also allows tabs; a whole file, carriage returns):
+# compiling a class of 125 ranges costs about 13 ms of every command's start-up, so the contexts
+# skip their extra character among its matches instead.
+_OUTSIDE = re.compile("[^" + re.escape("\n") + "".join(
+    re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in _allowed_spans()
+) + "]")
 
 
 def find(text: str, *, block: bool = False) -> int:
     """Index of the first character of `text` the data may not hold, or -1 when there is none."""
-    found = (_BLOCK if block else _LINE).search(text)
-    return -1 if found is None else found.start()
+    for found in _OUTSIDE.finditer(text):
+        if not (block and found.group() == "\t"):
+            return found.start()
+    return -1
 
 
 def name(char: str) -> str:
@@ -135,7 +131,7 @@ def why(char: str, *, block: bool = False) -> str | None:
 
     The sentence follows "the value holds …": `U+202E RIGHT-TO-LEFT OVERRIDE, a bidi control, …`.
     """
-    if char == "\n" or (block and char == "\t") or not (_BLOCK if block else _LINE).match(char):
+    if char == "\n" or (block and char == "\t") or not _OUTSIDE.match(char):
         return None
     cp, category, shown = ord(char), unicodedata.category(char), name(char)
     if char == "\t":
@@ -172,6 +168,6 @@ def suspects(text: str) -> list[int]:
     millions; it runs over the whole text only when something is found, to say where.
     """
     rest = text.encode("utf-8", "surrogatepass").translate(None, _ASCII_TEXT)
-    if not rest or not FILE.search(rest.decode("utf-8", "surrogatepass")):
+    if not rest or not _OUTSIDE.search(rest.decode("utf-8", "surrogatepass")):
         return []
-    return [found.start() for found in FILE.finditer(text)]
+    return [found.start() for found in _OUTSIDE.finditer(text) if found.group() != "\r"]
