@@ -1,7 +1,14 @@
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 from pydantic import TypeAdapter, ValidationError
 
-from handbook.data.model.types import EditionId, Phone, Slug
+from handbook.data.model.types import SPECIAL_USE_DOMAINS, EditionId, Email, Phone, Slug
+
+ROOT = Path(__file__).resolve().parents[3]
 
 
 @pytest.mark.parametrize("number", ["01632 960 123", "01632960123", "+44 1632 960123", "0800 123 4567"])
@@ -121,3 +128,44 @@ def test_a_plain_web_address_is_kept():
 def test_text_types_stop_at_their_limit(tp, limit):
     assert TypeAdapter(tp).validate_python("x" * limit) == "x" * limit
     assert _code(tp, "x" * (limit + 1)) == "string_too_long"
+
+
+# Addresses of every shape: plain ones (checked without email_validator) and the rest (pydantic's
+# EmailStr's own check), with the edges of the plain shape on both sides.
+ADDRESSES = [
+    "schools.finance@wessex.example.gov.uk", "Help.Desk@Westmarch.Example", "a_b%c+d-e@x-y.org.uk", "x@westmarch.example",
+    "a@b.co", "a@b.c", "a@b", "a@1.23", "a@b.123", "a@-b.org", "a@b-.org", "a@b--c.org", "a@xn--bcher-kva.example",
+    "a..b@x.org", ".a@x.org", "a.@x.org", "a@x..org", "a@.x.org", "a@x.org.", "@x.org", "a@", "a", "a@@x.org",
+    "a@x.test", "a@mail.localhost", "a@x.onion", "a@x.invalid", "a@x.local", "a@x.arpa", "a@x.TEST",
+    "a" * 64 + "@x.org", "a" * 65 + "@x.org", "a@" + "b" * 63 + ".org", "a@" + "b" * 64 + ".org",
+    "a@" + ".".join(["b" * 60] * 4) + ".org", "a@" + ".".join(["b" * 61] * 4) + ".org",
+    "Jo Bloggs <jo@x.org>", " jo@x.org ", "jo@x.org\n", "jó@x.org", "jo@exämple.org", "jo!#$&'*/=?^`{|}~@x.org",
+    '"jo bloggs"@x.org', "jo@[192.0.2.1]", "jo@x.org\u200b", "jo@x.o", "jo@x." + "a" * 64,
+]
+
+
+@pytest.mark.parametrize("address", ADDRESSES)
+def test_an_address_gets_the_verdict_and_the_value_pydantics_email_check_gives(address):
+    from pydantic import EmailStr
+
+    def outcome(kind):
+        try:
+            return TypeAdapter(kind).validate_python(address)
+        except ValidationError as error:
+            return [(e["type"], e["msg"]) for e in error.errors()]
+
+    assert outcome(Email) == outcome(EmailStr)
+
+
+def test_the_special_use_domains_are_email_validators():
+    import email_validator
+
+    assert list(SPECIAL_USE_DOMAINS) == email_validator.SPECIAL_USE_DOMAIN_NAMES
+
+
+def test_validating_the_sample_never_loads_email_validator():
+    # The point of the plain shape: the sample's addresses are all plain, so `handbook validate`
+    # does without email_validator's start-up.
+    code = "import sys; from handbook.data.validate import validate; validate('data'); print('email_validator' in sys.modules)"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, env=dict(os.environ, HANDBOOK_CACHE="off"))
+    assert done.stdout.strip() == "False", done.stderr
