@@ -1,9 +1,7 @@
 """data/authority.yaml: the authority, the edition, its foreword and branding."""
 
-from __future__ import annotations
-
 from enum import Enum
-from typing import Annotated
+from typing import Annotated, Self
 
 from pydantic import Field, StringConstraints, model_validator
 
@@ -24,7 +22,7 @@ class Authority(Record):
     address: list[Text] = Field(default_factory=list, max_length=MAX_LIST, description="Postal address lines.")
 
     @model_validator(mode="after")
-    def _secure_website(self) -> Authority:
+    def _secure_website(self) -> Self:
         needs_http_reason(self.website, self.http_reason, "website")
         return self
 
@@ -121,7 +119,7 @@ class Accessibility(Record):
     known_issues: list[KnownIssue] = Field(default_factory=list, max_length=MAX_LIST, description="Content that is not accessible, and why.")
 
     @model_validator(mode="after")
-    def _consistent(self) -> Accessibility:
+    def _consistent(self) -> Self:
         if self.last_reviewed < self.prepared:
             raise ValueError("accessibility-review-order")
         if self.status is Compliance.FULL and any(i.reason is not Reason.OUT_OF_SCOPE for i in self.known_issues):
@@ -145,7 +143,7 @@ class AuthorityFile(Record):
     accessibility: Accessibility | None = Field(default=None, description="The council's facts for the website's accessibility statement; without them the site has no statement (a warning).")
 
     @model_validator(mode="after")
-    def _years_match_edition(self) -> AuthorityFile:
+    def _years_match_edition(self) -> Self:
         start = self.edition.id[:4]
         if not self.edition.covers.academic_year.startswith(start):
             raise ValueError(f"edition-years:{self.edition.id}:{self.edition.covers.academic_year}")

@@ -1,7 +1,5 @@
 """The strict base every record of the handbook's data extends."""
 
-from __future__ import annotations
-
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict

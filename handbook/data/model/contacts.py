@@ -1,6 +1,6 @@
 """data/contacts.yaml: roles, the people who agreed to be named in them, shared contact points."""
 
-from __future__ import annotations
+from typing import Self
 
 from pydantic import Field, model_validator
 
@@ -27,7 +27,7 @@ class Role(Record):
     visibility: VisibilityField = Visibility.PUBLIC
 
     @model_validator(mode="after")
-    def _vacant_has_no_holder(self) -> Role:
+    def _vacant_has_no_holder(self) -> Self:
         if self.vacant and self.holder is not None:
             raise ValueError("vacant-with-holder")
         if not self.email and not self.phone:
@@ -54,7 +54,7 @@ class ContactPoint(Record):
     visibility: VisibilityField = Visibility.PUBLIC
 
     @model_validator(mode="after")
-    def _secure_url(self) -> ContactPoint:
+    def _secure_url(self) -> Self:
         needs_http_reason(self.url, self.http_reason, "url")
         return self
 

@@ -5,8 +5,6 @@ other authorities' data still load. Where it exists, validation warns about an a
 or the prose pages use that it does not explain (`handbook.data.checks.glossary`).
 """
 
-from __future__ import annotations
-
 import re
 from typing import Annotated
 

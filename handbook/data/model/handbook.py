@@ -1,7 +1,5 @@
 """The whole handbook: one validated record per data file, and lookups across them."""
 
-from __future__ import annotations
-
 from dataclasses import dataclass, field
 from functools import cached_property
 

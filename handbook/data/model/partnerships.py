@@ -1,10 +1,8 @@
 """data/partnerships.yaml: partnerships, forums, boards and meetings, with chairs and cadence."""
 
-from __future__ import annotations
-
 from enum import Enum
 
-from typing import Annotated
+from typing import Annotated, Self
 
 from pydantic import Field, StringConstraints, model_validator
 
@@ -31,7 +29,7 @@ class Chair(Record):
     vacant: Flag = Field(default=False, description="`true` while the chair is vacant.")
 
     @model_validator(mode="after")
-    def _one_kind(self) -> Chair:
+    def _one_kind(self) -> Self:
         if sum([self.role is not None, self.person is not None, self.vacant]) != 1:
             raise ValueError("chair-one-of")
         return self
@@ -53,7 +51,7 @@ class Meeting(Record):
     place: Text | None = Field(default=None, description="Where it meets, e.g. `County Hall, Committee Room 2` or `online`.")
 
     @model_validator(mode="after")
-    def _times(self) -> Meeting:
+    def _times(self) -> Self:
         if self.ends is not None and (self.starts is None or self.ends <= self.starts):
             raise ValueError("meeting-times")
         return self

@@ -3,8 +3,6 @@
 The register of which school is at which level is confidential and has no field here by design.
 """
 
-from __future__ import annotations
-
 from pydantic import Field
 
 from handbook.core.limits import MAX_LIST, MAX_PRINTED_LINES, MAX_RECORDS, MAX_TABLE_COLUMNS, PRINTED_TEXT_RULE

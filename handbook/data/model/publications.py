@@ -1,8 +1,8 @@
 """data/publications.yaml: data releases to schools, newsletters and communication channels."""
 
-from __future__ import annotations
-
 from enum import Enum
+
+from typing import Self
 
 from pydantic import Field, model_validator
 
@@ -54,7 +54,7 @@ class Channel(Record):
     http_reason: HttpReason | None = Field(default=None, description=HTTP_REASON)
 
     @model_validator(mode="after")
-    def _secure_url(self) -> Channel:
+    def _secure_url(self) -> Self:
         needs_http_reason(self.url, self.http_reason, "url")
         return self
 

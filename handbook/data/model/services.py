@@ -1,9 +1,7 @@
 """data/services.yaml: categories and services, with their offers and charges."""
 
-from __future__ import annotations
-
 from enum import Enum
-from typing import Annotated
+from typing import Annotated, Self
 
 from pydantic import Field, StringConstraints, model_validator
 
@@ -72,12 +70,12 @@ class Band(Record):
     pupils_to: WholeNumber | None = Field(default=None, ge=0, le=MAX_PUPILS, description="Largest number on roll in this band; leave out for 'and over'.")
 
     @model_validator(mode="after")
-    def _ordered(self) -> Band:
+    def _ordered(self) -> Self:
         if self.pupils_to is not None and self.pupils_to < self.pupils_from:
             raise ValueError("band-order")
         return self
 
-    def overlaps(self, other: Band) -> bool:
+    def overlaps(self, other: "Band") -> bool:
         inf = float("inf")
         a_to = inf if self.pupils_to is None else self.pupils_to
         b_to = inf if other.pupils_to is None else other.pupils_to
@@ -106,7 +104,7 @@ class Charge(Record):
         return kinds_covered(self.settings)
 
     @model_validator(mode="after")
-    def _priced_once(self) -> Charge:
+    def _priced_once(self) -> Self:
         if self.price_on_application == (self.amount is not None):
             raise ValueError("amount-or-poa")
         if self.valid_to is not None and self.valid_to < self.valid_from:
@@ -121,7 +119,7 @@ class BuyBackWindow(Record):
     closes: Date = Field(description="Last day schools can buy or renew.")
 
     @model_validator(mode="after")
-    def _ordered(self) -> BuyBackWindow:
+    def _ordered(self) -> Self:
         if self.closes < self.opens:
             raise ValueError("dates-order")
         return self
@@ -170,7 +168,7 @@ class Service(Record):
     keywords: list[Keyword] = Field(default_factory=list, max_length=MAX_LIST, description="Other words people search for.")
 
     @model_validator(mode="after")
-    def _provision_rules(self) -> Service:
+    def _provision_rules(self) -> Self:
         if self.provision is not Provision.TRADED and not self.statutory_basis:
             raise ValueError("needs-statutory-basis")
         if self.provision is not Provision.STATUTORY and not self.offers:

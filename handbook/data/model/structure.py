@@ -1,7 +1,5 @@
 """data/structure.yaml: directorates, services and teams, the management team, portfolios."""
 
-from __future__ import annotations
-
 from enum import Enum
 
 from pydantic import Field

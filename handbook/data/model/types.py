@@ -7,8 +7,6 @@ and `1` as true, and `0` as the date 1970-01-01. Where a value is readable but w
 that may not mean what it seems, the problem says what to write instead.
 """
 
-from __future__ import annotations
-
 import datetime as dt
 import functools
 import re

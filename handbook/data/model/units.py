@@ -7,8 +7,6 @@ school's roll, the school itself, or a number the school chooses); the period sa
 same facts from the data the engine writes, so both follow one set of rules.
 """
 
-from __future__ import annotations
-
 import difflib
 import functools
 import re
