@@ -45,3 +45,23 @@ def test_the_sample_glossary_explains_every_acronym_of_the_sample():
     result = validate("data")
     assert [p for p in result.problems if p.code == "acronym-not-in-glossary"] == []
     assert {"SACRE", "SEND", "SLA", "PRU", "EHCP"} <= {t.term for t in result.handbook.glossary.terms}
+
+
+def test_each_missing_acronym_is_placed_at_its_own_value_however_far_into_the_file(tmp_path):
+    # The check searches a file's prose in one pass; each find must still land on its own value,
+    # also at a value's very end, next to the one after it.
+    import shutil
+    from pathlib import Path
+
+    data = tmp_path / "data"
+    shutil.copytree(Path(__file__).resolve().parents[3] / "data", data)
+    path = data / "partnerships.yaml"
+    text = path.read_text(encoding="utf-8")
+    for old, new in [("central spending each year.", "central spending each year, as ZZQ"), ("requests to vary collective worship.", "requests to vary XQW")]:
+        assert text.count(old) == 1
+        text = text.replace(old, new)
+    path.write_text(text, encoding="utf-8")
+    found = [(p.message.split("'")[1], p.path, p.line) for p in validate(data).problems if p.code == "acronym-not-in-glossary"]
+    lines = text.splitlines()
+    assert [(term, lines[line - 1].strip().startswith("remit:") and term in lines[line - 1]) for term, _, line in found] == [("ZZQ", True), ("XQW", True)]
+    assert all(where.endswith(".remit") for _, where, _ in found)
