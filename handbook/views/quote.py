@@ -261,12 +261,15 @@ def quote(handbook: Handbook, school: School, quantities: dict[str, Quantity] | 
     quantities = quantities or {}
     services = []
     for service in public_services(handbook):
-        wanted = [i for i in items(service) if _selected(i.key, keys)]
-        if keys is not None and not wanted and service.id not in keys:
-            continue
         reason = service_reason(service, school)
         if reason is None and not service.offers:
             reason = Reason.STATUTORY
+        if keys is None:  # every service: a closed one's items are never looked at
+            wanted = [] if reason else items(service)
+        else:
+            wanted = [i for i in items(service) if _selected(i.key, keys)]
+            if not wanted and service.id not in keys:
+                continue
         lines = [] if reason else [line_for(i, school, quantities.get(i.key, Quantity())) for i in wanted]
         services.append(ServiceQuote(service, reason, lines))
     return Quote(school, services)

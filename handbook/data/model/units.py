@@ -44,11 +44,11 @@ class Counted(str, Enum):
 
     @property
     def source(self) -> Source:
-        if self is Counted.PUPIL:
-            return Source.ROLL
-        if self in (Counted.SCHOOL, Counted.ACADEMY):
-            return Source.ONE
-        return Source.CHOSEN
+        return _SOURCES.get(self, Source.CHOSEN)
+
+
+# Asked for every charge of every quote: a lookup, not a chain of comparisons.
+_SOURCES = {Counted.PUPIL: Source.ROLL, Counted.SCHOOL: Source.ONE, Counted.ACADEMY: Source.ONE}
 
 
 class Period(str, Enum):
