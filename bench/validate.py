@@ -87,7 +87,8 @@ def measure(data: Path, past_limits: bool = False, repeat: int = 3) -> dict:
 
 def bench(work: Path, row) -> None:
     """Prints the rows: the whole command at the sample, 100 and 1,000 services (`row` is
-    `bench.run._row`), each with where its time goes."""
+    `bench.run._row`), each with where its time goes; the target is for files an officer can
+    have, so not for 1,000 services."""
     from bench.synthetic import make_data
 
     print("`handbook validate`, the whole command (fresh interpreter, cache off, best of 3)")
@@ -96,7 +97,12 @@ def bench(work: Path, row) -> None:
     sizes.append(("1,000 services (past the limits)", make_data(Path("data"), work / "validate-command-1000", 1000), True))
     for label, data, past_limits in sizes:
         result = measure(data, past_limits)
-        row(label, f"{result['seconds']:.2f} s", f"target < {TARGET_SECONDS} s", result["seconds"] < TARGET_SECONDS)
+        # Why no target past the limits: no officer can validate such a file (it is refused for its
+        # size); the row shows how the time grows.
+        if past_limits:
+            row(label, f"{result['seconds']:.2f} s", "no target: past the file limits, shown for growth")
+        else:
+            row(label, f"{result['seconds']:.2f} s", f"target < {TARGET_SECONDS} s", result["seconds"] < TARGET_SECONDS)
         row(
             "  of which: interpreter / imports / validating",
             f"{result['interpreter']:.2f}/{result['imports']:.2f}/{result['validating']:.2f}",
