@@ -22,7 +22,8 @@ from enum import Enum
 from pathlib import Path
 
 import pytest
-from pydantic import AnyUrl, BaseModel
+from pydantic import BaseModel
+from pydantic_core import Url
 
 from handbook.data.model.units import Counted, Period, Unit
 from handbook.data.model.contacts import Person
@@ -82,7 +83,7 @@ def _texts(handbook, hidden: frozenset = frozenset()) -> tuple[set[str], set[str
                 walk(item, internal)
         elif isinstance(value, (Enum, Unit)):
             public.add(str(value.value))  # a word of the fixed vocabulary (`per twilight`), never a secret
-        elif isinstance(value, (str, AnyUrl)):
+        elif isinstance(value, (str, Url)):
             (private if internal else public).add(str(value))
 
     # Every unit word (`twilight`, `half day`) is the handbook's vocabulary: the calculator's data on

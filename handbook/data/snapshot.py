@@ -34,8 +34,7 @@ PLAIN = {
     ("builtins", "set"), ("builtins", "frozenset"), ("builtins", "getattr"),
     ("decimal", "Decimal"), ("datetime", "date"), ("datetime", "datetime"),
     ("copyreg", "_reconstructor"), ("builtins", "object"),
-    ("pydantic_core._pydantic_core", "Url"), ("pydantic.networks", "HttpUrl"),
-    ("pydantic.networks", "AnyUrl"),
+    ("pydantic_core._pydantic_core", "Url"),
 }
 
 

@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from enum import Enum
 
-from pydantic import AnyUrl, BaseModel
+from pydantic import BaseModel
+from pydantic_core import Url
 
 from handbook.data.model import Handbook
 from handbook.data.model.contacts import Person
@@ -88,7 +89,7 @@ def edition_texts(handbook: Handbook) -> tuple[set[str], set[str]]:
                 walk(item, internal)
         elif isinstance(value, (Enum, Unit)):
             public.add(str(value.value))  # the fixed vocabulary (`per twilight`) is never withheld
-        elif isinstance(value, (str, AnyUrl)):
+        elif isinstance(value, (str, Url)):
             (private if internal else public).add(str(value))
 
     # The units' words are the handbook's own vocabulary, published on every priced page (the
