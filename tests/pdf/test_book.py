@@ -18,8 +18,45 @@ def test_headings_go_one_below_the_nearest_higher_rank(book):
 
 def test_a_first_level_heading_names_the_running_head_and_an_anchor_can_follow(book):
     markup = book.heading(1, "#hb-number[1] Title", "1  Title", "page-x", "block-y")
-    assert markup == '\n#hb-section("1 Title")\n#hb-heading(1)[#hb-number[1] Title] <page-x>\n#hb-anchor("block-y")\n'
+    assert book.finish(markup) == '\n#hb-section("1 Title")\n#hb-heading(1)[#hb-number[1] Title] <page-x>\n#hb-anchor("block-y")\n'
     assert {"page-x", "block-y"} <= book.labels
+
+
+def _two_parts(book, middle: str = "") -> str:
+    """Front matter (a foreword and the contents), then two parts of the body, each opening a
+    page; `middle` is written inside the first part, after its opening text."""
+    return "".join([
+        book.pages("front"), book.heading(1, "Foreword", "Foreword"), "#par[a]",
+        book.pages("front"), book.heading(1, "Contents", "Contents"),
+        book.pages("main"), book.heading(1, "1 One", "1 One"), "#par[b]", middle,
+        book.pages("main"), book.heading(1, "2 Two", "2 Two"), "#par[c]",
+    ])
+
+
+def test_a_section_opening_a_page_sets_the_running_head_of_its_pages(book):
+    body = book.finish(_two_parts(book))
+    assert '\n#pagebreak(weak: true)\n\n#set page(header: hb-running-head("2 Two"))\n#hb-heading(1)[2 Two]' in body
+    assert 'footer: main-footer)\n\n#set page(header: hb-running-head("1 One"))\n#hb-heading(1)[1 One]' in body
+    # No page asks which sections it holds; the front matter has no running head.
+    assert "hb-section" not in body and "Foreword\")" not in body and "Contents\")" not in body
+
+
+def test_a_section_opening_mid_page_makes_every_page_find_its_head(book):
+    body = book.finish(_two_parts(book, book.heading(1, "1b Later", "1b Later")))
+    assert [line for line in body.splitlines() if "hb-section" in line or "hb-running-head" in line] == [
+        '#hb-section("Foreword")', '#hb-section("Contents")', '#hb-section("1 One")', '#hb-section("1b Later")', '#hb-section("2 Two")',
+    ]
+
+
+def test_a_running_head_found_on_the_pages_names_the_first_section_opening_on_the_page(printed, tmp_path, book):
+    # A page's head is the first section opening on it, else the last before it (the query of
+    # `running-head`, which the body uses when a section opens mid-page).
+    body = book.finish("".join([
+        book.heading(1, "Alpha", "Alpha"), "#par[one]", book.heading(1, "Beta", "Beta"), "#par[two]",
+        "\n#pagebreak()\n#par[three]",
+    ]))
+    pages = printed(tmp_path, body).split("\f")
+    assert pages[0].lstrip().startswith("Alpha") and pages[1].lstrip().startswith("Beta")
 
 
 def test_the_first_page_of_front_matter_and_body_sets_their_style_then_pages_break(book):

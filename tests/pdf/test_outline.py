@@ -24,7 +24,7 @@ def test_a_heading_is_numbered_escaped_labelled_and_listed_for_the_contents(book
 
 
 def test_a_first_level_heading_names_the_running_head_with_its_number(book):
-    markup = Outline().heading(book, 1, "prices", "Price list", "Appendix C")
+    markup = book.finish(Outline().heading(book, 1, "prices", "Price list", "Appendix C"))
     assert markup.startswith('\n#hb-section("Appendix C Price list")\n#hb-heading(1)')
 
 

@@ -22,7 +22,7 @@ def test_ids_are_prefixed_with_the_page(pages, sample_handbook, sample_data):
 
 def test_a_section_is_numbered_from_the_book_not_the_page(book, pages, sample_handbook, sample_data):
     outline = Outline()
-    markup = section_page(book, pages["role.md"], page_tree(pages["role.md"], sample_handbook, sample_data), outline, "2")
+    markup = book.finish(section_page(book, pages["role.md"], page_tree(pages["role.md"], sample_handbook, sample_data), outline, "2"))
     assert markup.startswith('\n#hb-section("2 The council\'s role in relation to schools")\n#hb-heading(1)[#hb-number[2] The council')
     assert "2\\. The council" not in markup  # the page's own number is not printed twice
     assert [e.number for e in outline.entries][:3] == ["2", "2.1", "2.2"]
@@ -31,7 +31,7 @@ def test_a_section_is_numbered_from_the_book_not_the_page(book, pages, sample_ha
 
 def test_the_home_page_prints_from_its_foreword(book, pages, sample_handbook, sample_data):
     outline = Outline()
-    markup = front_page(book, pages["index.md"], page_tree(pages["index.md"], sample_handbook, sample_data), outline)
+    markup = book.finish(front_page(book, pages["index.md"], page_tree(pages["index.md"], sample_handbook, sample_data), outline))
     assert markup.startswith('\n#hb-section("Foreword")\n#hb-heading(1)[Foreword] <foreword>')
     assert "Find what you need" not in markup
     assert f"#strong[{sample_handbook.authority.foreword.signatories[0].name}]" in markup
