@@ -169,6 +169,8 @@ def price_list_part(book: Book, handbook: Handbook, outline: Outline, number: st
         )
     )
     specs, column_mm = tables.columns("price-list", 6)
+    longest = max((outline.service_numbers.get(row.service.id, "") for row in rows), key=len, default="")
+    specs, column_mm = tables.widen_first(specs, column_mm, longest)
     head = "table.header(" + ", ".join(
         ["[#hb-nowrap[#hb-muted[#strong[No\\.]]]]", "[#strong[Service and offer]]", "[#strong[Schools]]", tables.cell("#strong[Price]", right=True), "[#strong[Unit]]", "[#strong[VAT and notes]]"]
     ) + ")"

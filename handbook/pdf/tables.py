@@ -29,6 +29,7 @@ TEXT_WIDTH_MM = 172.0  # A4 less the book's side margins (book.typ)
 # characters) continues on the next. Estimated from its text, generously.
 ROW_LIMIT_MM = 120.0
 _CHAR_MM, _LINE_MM = 1.6, 4.2  # an 8.5pt character at its widest, a line of table text
+_DIGIT_MM, _DOT_MM, _INSET_MM = 1.6, 0.9, 1.5  # an 8.5pt digit and full stop, generously; a cell's side inset (book.typ)
 
 CellSize = tuple[int, int, int]  # (characters, line breaks, columns spanned)
 
@@ -52,6 +53,20 @@ def columns(kind: str | None, count: int) -> tuple[list[str], list[float]]:
         specs = [w if isinstance(w, str) else f"{w * 100:.1f}%" for w in widths] + (["1fr"] if widths else ["auto"]) * (count - len(widths))
     estimate = [TEXT_WIDTH_MM * (share if isinstance(w, str) else w) for w in widths] + [TEXT_WIDTH_MM * share] * (count - len(widths))
     return specs, estimate
+
+
+def widen_first(specs: list[str], column_mm: list[float], text: str) -> tuple[list[str], list[float]]:
+    """A set-width table's first column widened, where needed, to hold `text` (digits and dots, as
+    a service's number `9.11.122`) on one line, the width taken from the second column.
+
+    Why: a number cannot break, and at set widths the longest overran into the next column.
+    """
+    need = sum(_DOT_MM if char == "." else _DIGIT_MM for char in text) + 2 * _INSET_MM
+    extra = need - column_mm[0]
+    if extra <= 0:
+        return specs, column_mm
+    column_mm = [need, column_mm[1] - extra, *column_mm[2:]]
+    return [f"{mm / TEXT_WIDTH_MM * 100:.1f}%" for mm in column_mm[:2]] + specs[2:], column_mm
 
 
 def may_outgrow_a_page(cells: list[CellSize], column_mm: list[float]) -> bool:

@@ -1,6 +1,8 @@
 """Column widths, rows that may break, and the markup of a cell and a table."""
 
-from handbook.pdf.tables import ROW_LIMIT_MM, SHARE_MAX, TEXT_WIDTH_MM, cell, columns, may_outgrow_a_page, table
+import pytest
+
+from handbook.pdf.tables import ROW_LIMIT_MM, SHARE_MAX, TEXT_WIDTH_MM, cell, columns, may_outgrow_a_page, table, widen_first
 
 
 def test_the_data_tables_have_set_widths_and_share_the_rest():
@@ -39,3 +41,14 @@ def test_a_cell_has_options_only_when_it_needs_them():
 
 def test_a_table_names_its_kind_and_header():
     assert table("charges", True, ["1fr"], ["table.header([a])", "[b]"]) == '\n#hb-table("charges", header: true, columns: (1fr,), table.header([a]), [b])\n'
+
+
+def test_the_price_lists_number_column_widens_only_for_a_number_it_cannot_hold():
+    specs, column_mm = columns("price-list", 6)
+    # The sample's numbers fit the set width, which stays as it was.
+    assert widen_first(specs, column_mm, "9.3.12") == (specs, column_mm)
+    # A third level in three digits (a category of more than 99 services) did not: it overran.
+    wider, wider_mm = widen_first(specs, column_mm, "12.11.122")
+    assert wider_mm[0] > column_mm[0] and wider_mm[0] >= 7 * 1.6 + 2 * 0.9 + 3
+    assert sum(wider_mm) == pytest.approx(sum(column_mm)) and wider[2:] == specs[2:]
+    assert wider[0] == f"{wider_mm[0] / TEXT_WIDTH_MM * 100:.1f}%" and wider[1] == f"{wider_mm[1] / TEXT_WIDTH_MM * 100:.1f}%"
