@@ -108,12 +108,17 @@ def all_units() -> list[str]:
     An old phrase (`LEGACY`) is not among them: it is read as another unit, so it would not print
     back as written.
     """
+    return list(_all_units())
+
+
+@functools.cache  # asked twice as the module loads (the schema's list, the longest unit)
+def _all_units() -> tuple[str, ...]:
     phrases = ["flat fee"]
     for thing in Counted:
         if f"per {thing.value}" not in LEGACY:
             phrases.append(f"per {thing.value}")
         phrases.extend(f"per {thing.value} per {p.value}" for p in Period if _parts(f"per {thing.value} per {p.value}"))
-    return phrases
+    return tuple(phrases)
 
 
 @functools.lru_cache(maxsize=1024)  # a catalogue repeats a few dozen phrases thousands of times
@@ -138,15 +143,18 @@ def _parts(words: str) -> tuple[Counted | None, Period | None] | None:
     if not words.startswith("per "):
         return None
     rest = words[4:]
-    things = sorted((c.value for c in Counted), key=len, reverse=True)  # 'half day' before 'day'
-    for thing in things:
+    for thing in _THINGS:
         if rest == thing:
             return Counted(thing), None
         if rest.startswith(thing + " per "):
             period = rest[len(thing) + 5:]
-            if period in {p.value for p in Period} and period != thing and {period, thing} != {"day", "half day"}:
+            if period in _PERIODS and period != thing and {period, thing} != {"day", "half day"}:
                 return Counted(thing), Period(period)
     return None
+
+
+_THINGS = sorted((c.value for c in Counted), key=len, reverse=True)  # 'half day' before 'day'
+_PERIODS = frozenset(p.value for p in Period)
 
 
 _LONGEST = max(map(len, all_units()))
