@@ -179,12 +179,20 @@ def _leaf_kind(tp: Any, metadata: list) -> tuple[str, str | None]:
         if issubclass(tp, (dt.date, dt.datetime)):
             return "date", None
         if issubclass(tp, str):
+            if any(_schema_format(m) == "email" for m in metadata):  # `types.Email`: text checked as an address
+                return "email", None
             return ("pattern" if regex else "text"), regex
         if "Email" in tp.__name__:
             return "email", None
         if "Url" in tp.__name__:
             return "url", None
     raise TypeError(f"tests/hostile.py does not know this kind of field: {tp!r}; teach _leaf_kind about it")
+
+
+def _schema_format(metadata: Any) -> str | None:
+    """The JSON Schema `format` a field's metadata (a `Field(json_schema_extra=…)`) gives, if any."""
+    extra = getattr(metadata, "json_schema_extra", None)
+    return extra.get("format") if isinstance(extra, dict) else None
 
 
 def _walk(tp: Any, metadata: list, prefix: tuple, file: str) -> list[Field]:
@@ -203,7 +211,7 @@ def _walk(tp: Any, metadata: list, prefix: tuple, file: str) -> list[Field]:
     if isinstance(tp, type) and issubclass(tp, BaseModel):
         out = []
         for name, info in tp.model_fields.items():
-            out += _walk(info.annotation, list(info.metadata), prefix + (name,), file)
+            out += _walk(info.annotation, [*info.metadata, info], prefix + (name,), file)
         return out
     kind, regex = _leaf_kind(tp, metadata)
     return [Field(file, prefix, kind, regex)]
