@@ -148,7 +148,7 @@ def services_json(handbook: Handbook, site_url: str = "") -> str:
     serve`, a service's line is kept between builds while the service and the other data files
     are the same (`site.reuse`)."""
     public = catalogue.public_services(handbook)
-    lines = [reuse.made(FILE, handbook, s, lambda s=s: escape.json_text(service_record(handbook, s, site_url)), site_url) for s in public]
-    reuse.forget(FILE, {s.id for s in public})
+    lines = [reuse.made(f"{FOLDER}/{FILE}", handbook, s, lambda s=s: escape.json_text(service_record(handbook, s, site_url)), site_url) for s in public]
+    reuse.forget(f"{FOLDER}/{FILE}", {s.id for s in public})
     head = escape.json_text({k: v for k, v in _page(lines).items() if k != "contents"})[:-1]
     return head + ', "contents": [\n' + ",\n".join(lines) + "\n]}\n"

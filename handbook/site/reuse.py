@@ -71,7 +71,10 @@ def record_digest(handbook: Handbook, service) -> str:
 
 
 def made(kind: str, handbook: Handbook, service, make: Callable[[], T], *extra: Hashable) -> T:
-    """`make()`, or in serve the output kept from a build whose key was the same (see the module)."""
+    """`make()`, or in serve the output kept from a build whose key was the same (see the module).
+
+    `kind` names one output of one service, unique across the callers (a file's path): two
+    outputs under one kind would be handed each other's text."""
     if not _keeping:
         return make()
     made_from = (record_digest(handbook, service), _for(handbook)[1], extra)

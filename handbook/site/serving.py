@@ -25,8 +25,8 @@ older than the data:
   request until a build passes (ProperDocs' own rule), as before;
 - in `serve`, Markdown does not read the HTML blocks of the generated pages and the macros
   (`stash`, `stash_blocks`), the theme's templates are compiled once (`theme_environment`), and
-  `handbook.site.reuse` makes again only the service pages, Open Referral records and calendar
-  events whose service (or another data file) changed;
+  `handbook.site.reuse` makes again only the service pages and the downloads' lines (services.json,
+  charges.csv, Open Referral, calendar events) whose service (or another data file) changed;
 - after a partial build the guard reads the pages this build wrote (the others passed it when
   they were written).
 
