@@ -89,7 +89,7 @@ def abbreviated(handbook: Handbook, page: str) -> str:
 
 def school_page_paths(handbook: Handbook) -> set[str]:
     """`schools/academy.md`…: the kind-of-school pages this handbook has (the nav keeps only these)."""
-    return {f"{SCHOOLS}/index.md"} | {f"{SCHOOLS}/{k.slug}.md" for k in schools.school_kinds(handbook)}
+    return {f"{SCHOOLS}/index.md"} | {f"{SCHOOLS}/{kind.value}.md" for kind in schools.kinds_with_pages(handbook)}
 
 
 def _write_folder(folder: Path, pages: dict[str, str]) -> list[Path]:
