@@ -186,6 +186,49 @@ def test_serve_builds_the_same_pages_as_a_build_with_blank_lines_and_markup_in_t
     assert "after a blank line &lt;b&gt;x&lt;/b&gt;" in (built / "schools" / "maintained" / "index.html").read_text(encoding="utf-8")
 
 
+ONE_BUILD = SAME_PAGES.replace('(("build", sys.argv[2]), ("serve", sys.argv[3]))', '(("build", sys.argv[2]),)')
+assert ONE_BUILD != SAME_PAGES
+SERVED_AFTER_EDITS = textwrap.dedent("""
+    import logging, pathlib, sys
+    import properdocs.replacement
+    from properdocs.commands.build import build
+    from properdocs.config import load_config
+    logging.basicConfig(level=logging.ERROR)
+    config_file, site, services = sys.argv[1:4]
+    edits = [line.split("=>") for line in sys.argv[4:]]
+    config = load_config(config_file, site_dir=site, strict=True)
+    config.plugins.on_startup(command="serve", dirty=True)
+    build(config, dirty=True)
+    for old, new in edits:  # as the server's builder does after each save: the config read again
+        path = pathlib.Path(services)
+        path.write_text(path.read_text(encoding="utf-8").replace(old.replace("|", chr(10)), new.replace("|", chr(10)), 1), encoding="utf-8")
+        build(load_config(config_file, site_dir=site, strict=True), dirty=True)
+""")
+
+
+def test_the_site_a_serve_keeps_across_edits_is_the_site_a_build_makes(tmp_path, root):
+    """Each edit rebuilds only what changed, from outputs kept between builds (`handbook.site.reuse`):
+    after a renamed service, a renamed related service and a service made internal, every page and
+    download is byte for byte what a one-off build of the edited data writes."""
+    project = _project(root, tmp_path / "project")
+    edits = ["    name: School Finance Support|=>    name: School Finance & Budget Support|",
+             "    name: Behaviour Support Service|=>    name: Behaviour & Inclusion Support|",
+             "    name: EAL and Traveller Education Support|=>    name: EAL and Traveller Education Support|    visibility: internal|"]
+    served, built = tmp_path / "served", tmp_path / "built"
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    env.pop("HANDBOOK_DATA", None)
+    done = subprocess.run([sys.executable, "-c", SERVED_AFTER_EDITS, str(project / "mkdocs.yml"), str(served), str(project / "data" / "services.yaml"), *edits],
+                          cwd=project, env=env, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr[-3000:]
+    done = subprocess.run([sys.executable, "-c", ONE_BUILD, str(project / "mkdocs.yml"), str(built)], cwd=project, env=env, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr[-3000:]
+    files = sorted(p.relative_to(built) for p in built.rglob("*") if p.is_file() and p.suffix in (".html", ".json", ".csv", ".ics"))
+    assert len(files) > 60 and files == sorted(p.relative_to(served) for p in served.rglob("*") if p.is_file() and p.suffix in (".html", ".json", ".csv", ".ics"))
+    assert [p for p in files if (built / p).read_bytes() != (served / p).read_bytes()] == []
+    assert "School Finance &amp; Budget Support" in (served / "services" / "school-finance-support" / "index.html").read_text(encoding="utf-8")
+    assert not (served / "services" / "eal-traveller-support").exists()
+
+
 # --- the pieces --------------------------------------------------------------------------------
 
 def _session() -> serving.Session:
