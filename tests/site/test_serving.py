@@ -4,6 +4,7 @@ build per edit, of what the edit changed; no page older than the data; the same 
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -15,6 +16,8 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from bench.site import project_copy
 from handbook.site import guard, serving
@@ -263,6 +266,18 @@ def test_a_macro_returning_one_block_is_stashed_others_are_not():
     assert "data-hb-stash" in placeholder and "<div>x</div>" not in placeholder
     assert functions["two"]() == "\n\n<p>a</p>\n\n<p>b</p>\n\n" and functions["text"]() == "**3**"
     assert serving.unstash(session, f"<h1>T</h1>\n{placeholder.strip()}") == "<h1>T</h1>\n<div>x</div>"
+
+
+TAG_PIECES = ["<p>", "</p>", "<br>", "<BR/>", "</br>", "<br <p>", "<a/>", "<a href='x/'>", "</a>", "<p/ >", "<img src=x>", "<brx>",
+              "</brx>", "<br-x>", "x", "<", ">", "/", "</ p>", "<Div>", "</DIV>", "<wbr>", "<hr/>", "</p/>", "<p a='/'/>", "\n"]
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from(TAG_PIECES), max_size=12), st.integers(min_value=0, max_value=2))
+def test_tags_are_counted_as_the_lazy_pattern_counted_them(pieces, depth):
+    """`_TAG` is greedy for speed; it finds the same tags, names and self-closings as the plain lazy pattern."""
+    text = "".join(pieces)
+    assert serving._TAG.findall(text) == re.findall(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)[^>]*?(/?)>", text)
 
 
 class _Config(dict):
