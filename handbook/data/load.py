@@ -33,7 +33,7 @@ import yaml
 from handbook.core import limits
 
 from handbook.core.errors import Problem
-from handbook.data import characters, syntax
+from handbook.data import characters, splice, syntax
 from handbook.data.valuecache import MISSING, cache_name, cached_values, keep
 from handbook.data.messages import ordinal, shorten, shown
 
@@ -302,7 +302,12 @@ def load_text(text: str, file: str) -> tuple[Document | None, list[Problem]]:
     """
     name = cache_name(text)
     value = cached_values(name)
+    if value is MISSING:
+        value = _spliced(text, file)
+        if value is not MISSING:
+            keep(name, value)
     if value is not MISSING:
+        _last_read[file] = (text, value)
         return Document(file, value, None, text), []
     try:
         root = yaml.compose(text, Loader=_Loader)
@@ -320,7 +325,31 @@ def load_text(text: str, file: str) -> tuple[Document | None, list[Problem]]:
     builder.outside_values()
     if not builder.problems:
         keep(name, value)
+        _last_read[file] = (text, value)
     return Document(file, value, root), builder.problems
+
+
+_last_read: dict[str, tuple[str, Any]] = {}  # file -> (text, values) last read without a problem
+
+
+def _spliced(text: str, file: str) -> Any:
+    """The values after an edit inside one list entry (`splice`): the last values, that entry read
+    alone; `MISSING` when the edit is not one, or the entry alone has a problem."""
+    last = _last_read.get(file)
+    edit = splice.entry_edit(last[0], text, last[1]) if last is not None else None
+    if edit is None:
+        return MISSING
+    key, index, entry = edit
+    try:
+        root = yaml.compose(entry, Loader=_Loader)
+        builder = _Builder(file, entry)
+        item = builder.build(root.value[0], (key, index)) if isinstance(root, yaml.SequenceNode) and len(root.value) == 1 else MISSING
+    except (yaml.YAMLError, RecursionError):
+        return MISSING
+    builder.outside_values()
+    if item is MISSING or builder.problems:
+        return MISSING
+    return last[1] | {key: [*last[1][key][:index], item, *last[1][key][index + 1 :]]}
 
 
 def _read_past_tabs(text: str, file: str, error: yaml.YAMLError) -> tuple[Document | None, list[Problem]]:

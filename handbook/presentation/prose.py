@@ -58,6 +58,7 @@ def page_variables(handbook: Handbook) -> dict[str, Any]:
     needs no `<`; as numeric references no character of the value is Markdown (or HTML) syntax.
     """
     a = handbook.authority
+    years = prices.price_years(handbook)  # once: it reads every charge
     text = {
         "authority_name": a.authority.name,
         "authority_short_name": a.authority.short_name,
@@ -67,8 +68,8 @@ def page_variables(handbook: Handbook) -> dict[str, Any]:
         "academic_year": a.edition.covers.academic_year,
         "financial_year": a.edition.covers.financial_year,
         # The years the prices run for, worked out from the charges (`views.prices.price_years`).
-        "price_period": filters.price_period(prices.price_years(handbook), a.edition.covers),
-        "price_years": filters.price_period(prices.price_years(handbook), a.edition.covers, counts=False),
+        "price_period": filters.price_period(years, a.edition.covers),
+        "price_years": filters.price_period(years, a.edition.covers, counts=False),
         "published": filters.long_date(a.edition.published),
     }
     return {k: escape.markdown_text(v) for k, v in text.items()}

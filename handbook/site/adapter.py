@@ -25,7 +25,7 @@ from typing import Any
 from handbook.core.errors import HandbookUserError
 from handbook.data.model import Handbook
 from handbook.presentation.prose import macro_functions
-from handbook.site import guard, pages, prepare, serving
+from handbook.site import guard, pages, prepare, reuse, serving
 from handbook.site.data import handbook_for
 
 # Set by `handbook publish` while mike builds an edition (see handbook.commands.publish).
@@ -101,7 +101,7 @@ def on_page_content(html: str) -> str:
 def on_startup(command: str, dirty: bool) -> None:
     serving.start(SESSION, command, dirty)
     if command == "serve":
-        pages.keep_pages_between_builds()
+        reuse.keep_between_builds()
 
 
 def on_serve(server: Any, config: Any) -> Any:

@@ -22,6 +22,7 @@ import icalendar
 
 from handbook.data.model import Handbook
 from handbook.presentation import opendata, wording
+from handbook.site import reuse
 from handbook.site.identifiers import stable_uuid
 from handbook.views.calendar import Event, EventKind, events
 
@@ -70,6 +71,15 @@ def _component(event: Event, stamp: dt.datetime, site_url: str) -> icalendar.Eve
     return item
 
 
+def _written(handbook: Handbook, event: Event, stamp: dt.datetime, site_url: str) -> bytes:
+    """The event as icalendar writes it; in `make serve`, a service's event is kept between
+    builds while the service and the other data files are the same (`site.reuse`)."""
+    if event.service is None:
+        return _component(event, stamp, site_url).to_ical()
+    return reuse.made(f"calendar {event.key}", handbook, event.service, lambda: _component(event, stamp, site_url).to_ical(),
+                      site_url, stamp, event.kind, event.start, event.end, event.offer.id if event.offer else None, event.charge_label)
+
+
 def _head(handbook: Handbook, kind: EventKind | None) -> icalendar.Calendar:
     edition = handbook.authority.edition
     calendar = icalendar.Calendar()
@@ -107,7 +117,7 @@ def calendars(handbook: Handbook, site_url: str = "") -> dict[str, str]:
     folding above all) is most of the cost, and each event is in two files.
     """
     stamp = dt.datetime.combine(handbook.authority.edition.published, dt.time(), tzinfo=dt.timezone.utc)
-    written = [(e, _component(e, stamp, site_url).to_ical()) for e in events(handbook)]
+    written = [(e, _written(handbook, e, stamp, site_url)) for e in events(handbook)]
     zone = _time_zone(handbook) if any(isinstance(e.start, dt.datetime) for e, _ in written) else None
     files = {}
     for kind in (None, *EventKind):

@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 
 from handbook.data.model import Handbook
 from handbook.data.model.units import Source
 from handbook.presentation import escape, wording as filters
+from handbook.site import reuse
 from handbook.views import catalogue, prices
 
 CSV_COLUMNS = [
@@ -62,25 +64,30 @@ def _charge(c) -> dict:
     }
 
 
+def _service_entry(handbook: Handbook, s, site_url: str) -> dict:
+    charges = [{"offer_id": o.id, "offer_name": o.name, **_charge(c)} for o in s.offers for c in o.charges]
+    return {
+        "id": s.id,
+        "name": s.name,
+        "summary": s.summary,
+        "provision": s.provision.value,
+        "category": s.category,
+        "category_name": catalogue.category_of(handbook, s).name,
+        "phases": [p.value for p in s.audience.phases],
+        "settings": [x.value for x in catalogue.kinds_of(s)],
+        "url": service_url(site_url, s.id),
+        "last_reviewed": filters.iso_date(s.last_reviewed),
+        "charges": charges,
+    }
+
+
 def services_json(handbook: Handbook, site_url: str = "") -> str:
-    """Every public service with id, name, provision, category, url and its offers' charges."""
+    """Every public service with id, name, provision, category, url and its offers' charges.
+
+    In `make serve`, a service's line is kept between builds while the service and the other
+    data files are the same (`site.reuse`)."""
     edition = handbook.authority.edition
-    services = []
-    for s in catalogue.public_services(handbook):
-        charges = [{"offer_id": o.id, "offer_name": o.name, **_charge(c)} for o in s.offers for c in o.charges]
-        services.append({
-            "id": s.id,
-            "name": s.name,
-            "summary": s.summary,
-            "provision": s.provision.value,
-            "category": s.category,
-            "category_name": catalogue.category_of(handbook, s).name,
-            "phases": [p.value for p in s.audience.phases],
-            "settings": [x.value for x in catalogue.kinds_of(s)],
-            "url": service_url(site_url, s.id),
-            "last_reviewed": filters.iso_date(s.last_reviewed),
-            "charges": charges,
-        })
+    public = catalogue.public_services(handbook)
     head = {
         "authority": handbook.authority.authority.name,
         "edition": edition.id,
@@ -88,19 +95,15 @@ def services_json(handbook: Handbook, site_url: str = "") -> str:
     }
     # One service per line: readable and diff-friendly, and written by the C encoder (an
     # indented dump takes json's pure-Python path, a tenth of a second per 200 services).
-    lines = ",\n".join(escape.json_text(s) for s in services)
+    lines = ",\n".join(reuse.made("services.json", handbook, s, lambda s=s: escape.json_text(_service_entry(handbook, s, site_url)), site_url) for s in public)
+    reuse.forget("services.json", {s.id for s in public})
     return escape.json_text(head)[:-1] + ', "services": [\n' + lines + "\n]}\n"
 
 
-def charges_csv(handbook: Handbook) -> str:
-    """One row per charge of every public service, after a header row (UTF-8, CRLF as CSV wants).
-
-    Every cell, numbers included, goes through `escape.csv_cell`: one rule for the whole file.
-    """
+def _csv_rows(rows: list) -> str:
     out = io.StringIO()
     writer = csv.writer(out)
-    writer.writerow(CSV_COLUMNS)
-    for r in prices.charges_rows(handbook):
+    for r in rows:
         c = _charge(r.charge)
         writer.writerow(map(escape.csv_cell, [
             r.service.id, r.service.name, r.service.provision.value, r.service.category, r.offer.id, r.offer.name,
@@ -110,6 +113,25 @@ def charges_csv(handbook: Handbook) -> str:
             _blank(c["minimum"]), _blank(c["cap"]), _blank(c["discount"]), c["valid_from"], _blank(c["valid_to"]),
         ]))
     return out.getvalue()
+
+
+def charges_csv(handbook: Handbook) -> str:
+    """One row per charge of every public service, after a header row (UTF-8, CRLF as CSV wants).
+
+    Every cell, numbers included, goes through `escape.csv_cell`: one rule for the whole file.
+    In `make serve`, a service's rows are kept between builds while the service and the other
+    data files are the same (`site.reuse`).
+    """
+    out = io.StringIO()
+    csv.writer(out).writerow(CSV_COLUMNS)
+    chunks = [out.getvalue()]
+    services = []
+    for _, rows in itertools.groupby(prices.charges_rows(handbook), key=lambda r: id(r.service)):
+        rows = list(rows)
+        services.append(rows[0].service.id)
+        chunks.append(reuse.made("charges.csv", handbook, rows[0].service, lambda rows=rows: _csv_rows(rows)))
+    reuse.forget("charges.csv", set(services))
+    return "".join(chunks)
 
 
 def _blank(value) -> str:

@@ -24,6 +24,7 @@ from typing import Any
 from handbook.data.model import Handbook
 from handbook.data.model.services import Provision
 from handbook.presentation import escape, opendata, wording
+from handbook.site import reuse
 from handbook.site.identifiers import stable_uuid
 from handbook.views import catalogue
 
@@ -129,8 +130,8 @@ def service_record(handbook: Handbook, service, site_url: str = "") -> dict[str,
     return record
 
 
-def services_document(handbook: Handbook, site_url: str = "") -> dict[str, Any]:
-    services = [service_record(handbook, s, site_url) for s in catalogue.public_services(handbook)]
+def _page(services: list) -> dict[str, Any]:
+    """One page of the standard's API holding `services`, with its counts."""
     return {
         "total_items": len(services), "total_pages": 1, "page_number": 1, "size": len(services),
         "first_page": True, "last_page": True, "empty": not services,
@@ -138,9 +139,16 @@ def services_document(handbook: Handbook, site_url: str = "") -> dict[str, Any]:
     }
 
 
+def services_document(handbook: Handbook, site_url: str = "") -> dict[str, Any]:
+    return _page([service_record(handbook, s, site_url) for s in catalogue.public_services(handbook)])
+
+
 def services_json(handbook: Handbook, site_url: str = "") -> str:
-    """The file's text: one service a line, as `exports.services_json` writes its own."""
-    document = services_document(handbook, site_url)
-    services = document.pop("contents")
-    head = escape.json_text(document)[:-1]
-    return head + ', "contents": [\n' + ",\n".join(escape.json_text(s) for s in services) + "\n]}\n"
+    """The file's text: one service a line, as `exports.services_json` writes its own. In `make
+    serve`, a service's line is kept between builds while the service and the other data files
+    are the same (`site.reuse`)."""
+    public = catalogue.public_services(handbook)
+    lines = [reuse.made(f"{FOLDER}/{FILE}", handbook, s, lambda s=s: escape.json_text(service_record(handbook, s, site_url)), site_url) for s in public]
+    reuse.forget(f"{FOLDER}/{FILE}", {s.id for s in public})
+    head = escape.json_text({k: v for k, v in _page(lines).items() if k != "contents"})[:-1]
+    return head + ', "contents": [\n' + ",\n".join(lines) + "\n]}\n"

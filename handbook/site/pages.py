@@ -9,7 +9,6 @@ data text arrives as escaped HTML or through `handbook.presentation.markdown`).
 
 from __future__ import annotations
 
-import hashlib
 from functools import lru_cache
 from pathlib import Path
 
@@ -20,6 +19,7 @@ from handbook.data.model import Handbook
 from handbook.data.model.services import Provision
 from handbook.presentation import abbreviations, calculator, escape, wording
 from handbook.presentation.templating import make_environment
+from handbook.site import reuse
 from handbook.views import catalogue, prices, schools
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -89,7 +89,7 @@ def abbreviated(handbook: Handbook, page: str) -> str:
 
 def school_page_paths(handbook: Handbook) -> set[str]:
     """`schools/academy.md`…: the kind-of-school pages this handbook has (the nav keeps only these)."""
-    return {f"{SCHOOLS}/index.md"} | {f"{SCHOOLS}/{k.slug}.md" for k in schools.school_kinds(handbook)}
+    return {f"{SCHOOLS}/index.md"} | {f"{SCHOOLS}/{kind.value}.md" for kind in schools.kinds_with_pages(handbook)}
 
 
 def _write_folder(folder: Path, pages: dict[str, str]) -> list[Path]:
@@ -111,46 +111,23 @@ def _write_folder(folder: Path, pages: dict[str, str]) -> list[Path]:
     return changed
 
 
-# Service id -> (what its page was made from, the page), in a `make serve` process only. Why: serve
-# writes the pages again after every edit, and rendering 1,000 of them was most of a rebuild
-# although an edit changes a few; a page whose inputs are the same, byte for byte, is the same.
-# Only there: a one-off build gains nothing, and the key holds the data, not the engine's code.
-_made: dict[str, tuple[str, str]] = {}
-_keeping = False
-
-
-def keep_pages_between_builds() -> None:
-    """Called once by a serving process (`handbook.site.adapter.on_startup`)."""
-    global _keeping
-    _keeping = True
-
-
-def _inputs(handbook: Handbook, service) -> str:
-    """Everything `service_markdown` reads for this service, as one digest (the templates' too)."""
-    models = [service, catalogue.category_of(handbook, service), *catalogue.service_contacts(handbook, service),
-              None, *catalogue.related_services(handbook, service)]
-    digest = hashlib.blake2b(digest_size=20)
-    for model in models:
-        digest.update(b"\0" + (model.model_dump_json().encode("utf-8") if model is not None else b"-"))
-    return digest.hexdigest()
+def _related(handbook: Handbook, service) -> str:
+    """What a service's page reads of other services (their names and addresses), as one digest."""
+    return "".join(reuse.record_digest(handbook, other) for other in catalogue.related_services(handbook, service))
 
 
 def _service_page(handbook: Handbook, service, templates: str) -> str:
-    if not _keeping:
-        return service_markdown(handbook, service)
-    made_from = _inputs(handbook, service) + templates
-    known = _made.get(service.id)
-    if known is None or known[0] != made_from:
-        known = _made[service.id] = (made_from, service_markdown(handbook, service))
-    return known[1]
+    """The page with its acronyms marked; in `make serve`, kept while what it is made from (the
+    service, the other data files, the services it names, the templates) is the same (`reuse`)."""
+    return reuse.made(FOLDER, handbook, service, lambda: abbreviated(handbook, service_markdown(handbook, service)),
+                      templates, _related(handbook, service) if reuse.keeping() else "")
 
 
 def write_service_pages(handbook: Handbook, docs_dir: Path) -> list[Path]:
     """Writes every public service's page into `docs_dir/services/`; returns the files it changed."""
     templates = repr([(p.name, p.stat().st_mtime_ns) for p in sorted(TEMPLATES.glob("*.j2"))])
-    pages = {f"{s.id}.md": abbreviated(handbook, _service_page(handbook, s, templates)) for s in catalogue.public_services(handbook)}
-    for gone in _made.keys() - {name[:-3] for name in pages}:
-        del _made[gone]
+    pages = {f"{s.id}.md": _service_page(handbook, s, templates) for s in catalogue.public_services(handbook)}
+    reuse.forget(FOLDER, {name[:-3] for name in pages})
     return _write_folder(docs_dir / FOLDER, pages)
 
 

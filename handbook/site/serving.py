@@ -25,7 +25,8 @@ older than the data:
   request until a build passes (ProperDocs' own rule), as before;
 - in `serve`, Markdown does not read the HTML blocks of the generated pages and the macros
   (`stash`, `stash_blocks`), the theme's templates are compiled once (`theme_environment`), and
-  `handbook.site.pages` renders again only the service pages whose inputs changed;
+  `handbook.site.reuse` makes again only the service pages and the downloads' lines (services.json,
+  charges.csv, Open Referral, calendar events) whose service (or another data file) changed;
 - after a partial build the guard reads the pages this build wrote (the others passed it when
   they were written).
 
@@ -63,7 +64,9 @@ log = logging.getLogger("mkdocs.handbook.serving")
 
 # What a generated page's raw HTML block may open with (the templates of `handbook.site.pages`).
 _BLOCK_START = re.compile(r"<(?:section|div|ul|ol|dl|p|table|nav|aside|details|figure|h[1-6])[\s>]")
-_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)[^>]*?(/?)>")
+# A tag: `/` if closing, its name, `/` if it closes itself. Greedy, with one step back for a final
+# `/` (a lazy `[^>]*?(/?)>` tried each character twice: a third of a serve rebuild's stashing).
+_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)(?:[^>]*[^>/])?(/?)>")
 _VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"})
 
 

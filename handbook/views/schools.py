@@ -69,8 +69,13 @@ def kind_of_school(handbook: Handbook, kind: Setting) -> KindOfSchool:
     return KindOfSchool(kind, free_for(handbook, kind), purchases_for(handbook, kind))
 
 
-def school_kinds(handbook: Handbook) -> list[KindOfSchool]:
-    """A page's worth for each kind of school in `ALWAYS`, and any other some service or price is for."""
+def kinds_with_pages(handbook: Handbook) -> list[Setting]:
+    """The kinds of school that have a page: those in `ALWAYS`, and any other some service or price is for."""
     reached = {k for s in public_services(handbook) for k in kinds_of(s)}
     reached |= {k for s in public_services(handbook) for o in s.offers for c in o.charges for k in c.kinds}
-    return [kind_of_school(handbook, kind) for kind in Setting if kind in ALWAYS or kind in reached]
+    return [kind for kind in Setting if kind in ALWAYS or kind in reached]
+
+
+def school_kinds(handbook: Handbook) -> list[KindOfSchool]:
+    """A page's worth for each kind of school that has one (`kinds_with_pages`)."""
+    return [kind_of_school(handbook, kind) for kind in kinds_with_pages(handbook)]

@@ -39,10 +39,10 @@ def test_pages_are_written_once_and_stale_ones_removed(tmp_path, sample_handbook
 def test_a_page_is_rendered_again_when_a_service_it_names_changes_and_not_otherwise(tmp_path, data_copy, monkeypatch):
     """`make serve` writes the pages after every edit; a page is rendered again only when what it
     is made from changed (here the name of a related service), so no page is older than the data."""
-    from handbook.site import pages
+    from handbook.site import reuse
 
-    monkeypatch.setattr(pages, "_made", {})
-    monkeypatch.setattr(pages, "_keeping", True)  # as in a serving process
+    monkeypatch.setattr(reuse, "_kept", {})
+    monkeypatch.setattr(reuse, "_keeping", True)  # as in a serving process
     docs = tmp_path / "docs"
     write_service_pages(load_handbook(data_copy), docs)
     services = data_copy / "services.yaml"

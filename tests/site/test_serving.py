@@ -4,6 +4,7 @@ build per edit, of what the edit changed; no page older than the data; the same 
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -15,6 +16,8 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from bench.site import project_copy
 from handbook.site import guard, serving
@@ -186,6 +189,49 @@ def test_serve_builds_the_same_pages_as_a_build_with_blank_lines_and_markup_in_t
     assert "after a blank line &lt;b&gt;x&lt;/b&gt;" in (built / "schools" / "maintained" / "index.html").read_text(encoding="utf-8")
 
 
+ONE_BUILD = SAME_PAGES.replace('(("build", sys.argv[2]), ("serve", sys.argv[3]))', '(("build", sys.argv[2]),)')
+assert ONE_BUILD != SAME_PAGES
+SERVED_AFTER_EDITS = textwrap.dedent("""
+    import logging, pathlib, sys
+    import properdocs.replacement
+    from properdocs.commands.build import build
+    from properdocs.config import load_config
+    logging.basicConfig(level=logging.ERROR)
+    config_file, site, services = sys.argv[1:4]
+    edits = [line.split("=>") for line in sys.argv[4:]]
+    config = load_config(config_file, site_dir=site, strict=True)
+    config.plugins.on_startup(command="serve", dirty=True)
+    build(config, dirty=True)
+    for old, new in edits:  # as the server's builder does after each save: the config read again
+        path = pathlib.Path(services)
+        path.write_text(path.read_text(encoding="utf-8").replace(old.replace("|", chr(10)), new.replace("|", chr(10)), 1), encoding="utf-8")
+        build(load_config(config_file, site_dir=site, strict=True), dirty=True)
+""")
+
+
+def test_the_site_a_serve_keeps_across_edits_is_the_site_a_build_makes(tmp_path, root):
+    """Each edit rebuilds only what changed, from outputs kept between builds (`handbook.site.reuse`):
+    after a renamed service, a renamed related service and a service made internal, every page and
+    download is byte for byte what a one-off build of the edited data writes."""
+    project = _project(root, tmp_path / "project")
+    edits = ["    name: School Finance Support|=>    name: School Finance & Budget Support|",
+             "    name: Behaviour Support Service|=>    name: Behaviour & Inclusion Support|",
+             "    name: EAL and Traveller Education Support|=>    name: EAL and Traveller Education Support|    visibility: internal|"]
+    served, built = tmp_path / "served", tmp_path / "built"
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    env.pop("HANDBOOK_DATA", None)
+    done = subprocess.run([sys.executable, "-c", SERVED_AFTER_EDITS, str(project / "mkdocs.yml"), str(served), str(project / "data" / "services.yaml"), *edits],
+                          cwd=project, env=env, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr[-3000:]
+    done = subprocess.run([sys.executable, "-c", ONE_BUILD, str(project / "mkdocs.yml"), str(built)], cwd=project, env=env, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr[-3000:]
+    files = sorted(p.relative_to(built) for p in built.rglob("*") if p.is_file() and p.suffix in (".html", ".json", ".csv", ".ics"))
+    assert len(files) > 60 and files == sorted(p.relative_to(served) for p in served.rglob("*") if p.is_file() and p.suffix in (".html", ".json", ".csv", ".ics"))
+    assert [p for p in files if (built / p).read_bytes() != (served / p).read_bytes()] == []
+    assert "School Finance &amp; Budget Support" in (served / "services" / "school-finance-support" / "index.html").read_text(encoding="utf-8")
+    assert not (served / "services" / "eal-traveller-support").exists()
+
+
 # --- the pieces --------------------------------------------------------------------------------
 
 def _session() -> serving.Session:
@@ -220,6 +266,18 @@ def test_a_macro_returning_one_block_is_stashed_others_are_not():
     assert "data-hb-stash" in placeholder and "<div>x</div>" not in placeholder
     assert functions["two"]() == "\n\n<p>a</p>\n\n<p>b</p>\n\n" and functions["text"]() == "**3**"
     assert serving.unstash(session, f"<h1>T</h1>\n{placeholder.strip()}") == "<h1>T</h1>\n<div>x</div>"
+
+
+TAG_PIECES = ["<p>", "</p>", "<br>", "<BR/>", "</br>", "<br <p>", "<a/>", "<a href='x/'>", "</a>", "<p/ >", "<img src=x>", "<brx>",
+              "</brx>", "<br-x>", "x", "<", ">", "/", "</ p>", "<Div>", "</DIV>", "<wbr>", "<hr/>", "</p/>", "<p a='/'/>", "\n"]
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from(TAG_PIECES), max_size=12), st.integers(min_value=0, max_value=2))
+def test_tags_are_counted_as_the_lazy_pattern_counted_them(pieces, depth):
+    """`_TAG` is greedy for speed; it finds the same tags, names and self-closings as the plain lazy pattern."""
+    text = "".join(pieces)
+    assert serving._TAG.findall(text) == re.findall(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)[^>]*?(/?)>", text)
 
 
 class _Config(dict):

@@ -9,6 +9,7 @@ from handbook.views import catalogue, schools
 
 def test_every_required_kind_has_a_page_and_another_only_when_something_is_for_it(sample_handbook):
     kinds = [k.kind for k in schools.school_kinds(sample_handbook)]
+    assert kinds == schools.kinds_with_pages(sample_handbook)  # the nav's list (`pages.school_page_paths`)
     assert set(schools.ALWAYS) <= set(kinds)
     assert kinds == [k for k in Setting if k in kinds]
     public = catalogue.public_services(sample_handbook)
