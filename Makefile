@@ -47,6 +47,7 @@ $(VENV)/.installed: requirements.txt pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
 	$(PY) -m pip install -q --disable-pip-version-check -r requirements.txt
 	$(PY) -m pip install -q --disable-pip-version-check --no-deps -e .
+	$(PY) -m compileall -q handbook  # an editable install has no bytecode, and PYTHONDONTWRITEBYTECODE may stop Python writing it
 	touch $@
 
 # Installs only what is missing, so repeated runs cost a dpkg query.
